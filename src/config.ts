@@ -1,0 +1,64 @@
+// Typed configuration from environment variables. The only module that reads process.env
+// (server.ts passes it in); every bad variable is named in one ConfigError.
+import { z } from "zod";
+
+export interface Config {
+  /** TCP port to listen on. */
+  port: number;
+  /** Interface to bind; 0.0.0.0 to accept connections from other hosts. */
+  host: string;
+  /** Origin readers reach the site at, for canonical links and the sitemap; no trailing slash. */
+  publicBaseUrl: string;
+  /** Folder holding site.yml, questions/ and pages/. */
+  contentDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const port = z.coerce
+  .number({ error: "expected a whole number from 1 to 65535" })
+  .int("expected a whole number from 1 to 65535")
+  .min(1, "expected a whole number from 1 to 65535")
+  .max(65535, "expected a whole number from 1 to 65535");
+
+const baseUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      // Links inside the site are root-relative, so the site must sit at the root of its origin.
+      return (url.protocol === "http:" || url.protocol === "https:") && url.pathname === "/" && !url.search && !url.hash;
+    } catch {
+      return false;
+    }
+  }, "expected an absolute http(s) origin with no path, query or fragment, such as https://isp-faq.example.com")
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1, "expected a host name or IP address").default("127.0.0.1"),
+  PUBLIC_BASE_URL: baseUrl.optional(),
+  CONTENT_DIR: z.string().min(1, "expected a folder path").default("content"),
+});
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable is treated as unset, as shells and .env files often leave them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name}=${JSON.stringify(env[name])}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
+  }
+  const { PORT, HOST, PUBLIC_BASE_URL, CONTENT_DIR } = parsed.data;
+  return {
+    port: PORT,
+    host: HOST,
+    publicBaseUrl: PUBLIC_BASE_URL ?? `http://localhost:${PORT}`,
+    contentDir: CONTENT_DIR,
+  };
+}

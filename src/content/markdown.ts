@@ -1,0 +1,118 @@
+// The one markdown-it instance and its small plugins. Raw HTML is off: content is text, and a
+// <script> in a Markdown file shows as text. Each plugin below says why it exists.
+import MarkdownIt, { type PluginWithParams } from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
+import anchor from "markdown-it-anchor";
+import container from "markdown-it-container";
+
+/** The document's own callout conventions (its 通用约定), keyed by the word that opens them. */
+export const CALLOUTS = {
+  危险: "danger",
+  警告: "warning",
+  注意: "note",
+  说明: "info",
+} as const;
+export type CalloutLabel = keyof typeof CALLOUTS;
+
+export interface RenderedMarkdown {
+  html: string;
+  /** Text only, paragraphs and list items on their own lines: for JSON-LD and snippets. */
+  text: string;
+  /** Problems the owner must fix; the loader reports them with the file name. */
+  problems: string[];
+}
+
+export interface RenderOptions {
+  /**
+   * Prefix for heading ids. The default keeps generated ids apart from the page's own
+   * (main, contents…); a page that shows several answers passes one per answer.
+   */
+  idPrefix?: string;
+  /** Line of the file the Markdown starts on, so problems name the line the owner sees. */
+  firstLine?: number;
+}
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+headingAnchorPlugin(md);
+calloutPlugin(md);
+
+export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedMarkdown {
+  const env = { idPrefix: options.idPrefix ?? "h-" };
+  const firstLine = options.firstLine ?? 1;
+  const tokens = md.parse(source, env);
+  return {
+    html: md.renderer.render(tokens, md.options, env),
+    text: plainText(tokens),
+    problems: [...findTopLevelHeadings(tokens, firstLine), ...findUnknownCallouts(source, firstLine)],
+  };
+}
+
+/** Slug for a heading: readable (Chinese stays Chinese), stable, and safe in a URL fragment. */
+export function headingSlug(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, "")
+    .trim()
+    .replace(/[\s-]+/g, "-");
+}
+
+/**
+ * Every heading gets an id and a link to itself so a reader can share a part of an answer.
+ * linkAfterHeader keeps the heading's accessible name clean and gives the link its own text.
+ */
+function headingAnchorPlugin(md: MarkdownIt): void {
+  md.use(anchor, {
+    level: [2, 3, 4, 5, 6],
+    tabIndex: false,
+    slugifyWithState: (text, state) => `${(state.env as { idPrefix: string }).idPrefix}${headingSlug(text) || "section"}`,
+    permalink: anchor.permalink.linkAfterHeader({
+      style: "visually-hidden",
+      class: "heading-anchor",
+      symbol: "#",
+      assistiveText: (title) => `链接到“${title}”`,
+      visuallyHiddenClass: "visually-hidden",
+      wrapper: ['<div class="heading">', "</div>"],
+    }),
+  });
+}
+
+/** `::: 注意` … `:::` renders as a labelled box, one kind per word the document uses. */
+function calloutPlugin(md: MarkdownIt): void {
+  // @types/markdown-it-container describes the CommonJS build of markdown-it; same object at run time.
+  const plugin = container as unknown as PluginWithParams;
+  for (const [label, kind] of Object.entries(CALLOUTS)) {
+    md.use(plugin, kind, {
+      validate: (params: string) => params.trim() === label,
+      render: (tokens: Token[], index: number) =>
+        tokens[index]?.nesting === 1
+          ? `<div class="callout callout-${kind}" role="note" aria-label="${label}">\n<p class="callout-label">${label}</p>\n`
+          : "</div>\n",
+    });
+  }
+}
+
+function findTopLevelHeadings(tokens: Token[], firstLine: number): string[] {
+  return tokens
+    .filter((token) => token.type === "heading_open" && token.tag === "h1")
+    .map((token) => {
+      const line = (token.map?.[0] ?? 0) + firstLine;
+      return `body: line ${line}: a level-1 heading (#) is not allowed; the question or title is the page's only h1, so start at ##`;
+    });
+}
+
+function findUnknownCallouts(source: string, firstLine: number): string[] {
+  const known = Object.keys(CALLOUTS).join(", ");
+  return source.split("\n").flatMap((line, index) => {
+    const word = /^\s{0,3}:::\s*(\S.*)$/.exec(line)?.[1]?.trim();
+    if (word === undefined || word in CALLOUTS) return [];
+    return [`body: line ${index + firstLine}: unknown callout "::: ${word}" (expected one of ${known})`];
+  });
+}
+
+function plainText(tokens: Token[]): string {
+  return tokens
+    .filter((token) => token.type === "inline")
+    .map((token) => (token.children ?? []).map((child) => (child.type === "softbreak" ? " " : child.content)).join(""))
+    .join("\n");
+}

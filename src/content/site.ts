@@ -1,0 +1,44 @@
+// The typed, validated, rendered content the rest of the app works from. Nothing here is
+// optional or unchecked: a Site exists only if every file in the content folder passed.
+import type { PageFrontMatter, QuestionFrontMatter, SiteFacts } from "./schema.js";
+
+interface Rendered {
+  /** From the file name; also the last part of the URL. */
+  slug: string;
+  /** Site-relative URL, e.g. /questions/invoice. */
+  url: string;
+  /** Answer or page body as HTML, rendered once at start-up. */
+  html: string;
+  /** The same body as plain text, for JSON-LD and snippets. */
+  text: string;
+}
+
+export type Question = Readonly<QuestionFrontMatter & Rendered>;
+export type Page = Readonly<PageFrontMatter & Rendered>;
+
+export interface Site {
+  readonly facts: Readonly<SiteFacts>;
+  /** In the document's order; orders are unique. */
+  readonly questions: readonly Question[];
+  /** Stand-alone pages such as the legal notice, linked from every footer. */
+  readonly pages: readonly Page[];
+}
+
+/** Where a question or page lives. The only place URLs for content are made. */
+export const contentUrl = {
+  question: (slug: string) => `/questions/${slug}`,
+  page: (slug: string) => `/${slug}`,
+};
+
+/** Top-level paths the site itself answers; a page file may not take one of these names. */
+export const RESERVED_PAGE_SLUGS: ReadonlySet<string> = new Set([
+  "questions",
+  "assets",
+  "sitemap",
+  "robots",
+  "favicon",
+  "search",
+  "all",
+  "healthz",
+  "readyz",
+]);
