@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import { parse as parseYaml } from "yaml";
+import { parse as parseYaml, YAMLError } from "yaml";
 import type { z } from "zod";
 import { renderMarkdown } from "./markdown.js";
 import { describeIssues, pageSchema, questionSchema, siteSchema } from "./schema.js";
@@ -50,9 +50,7 @@ function loadFacts(file: string, report: Report): Site["facts"] | undefined {
   } catch (error) {
     report(
       file,
-      isMissing(error)
-        ? "file not found (expected the site's title, product, publisher and document version)"
-        : `invalid YAML: ${(error as Error).message.split("\n")[0]}`,
+      isMissing(error) ? "file not found (expected the site's title, product, publisher and document version)" : describeYamlError(error),
     );
     return undefined;
   }
@@ -101,12 +99,11 @@ function loadEntry<S extends z.ZodObject>(file: string, schema: S, report: Repor
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Always pass options: without them gray-matter caches by content, and a file whose YAML
-    // failed once can come back silently empty the next time.
-    parsed = matter(raw, {});
+    // failed once can come back silently empty the next time. The yaml package (rather than
+    // gray-matter's js-yaml) keeps dates as written and rejects duplicate keys.
+    parsed = matter(raw, { engines: { yaml: (text: string) => parseYaml(text) ?? {} } });
   } catch (error) {
-    const yamlError = error as { reason?: string; mark?: { line: number; column: number } };
-    const where = yamlError.mark ? ` at line ${yamlError.mark.line + 2}, column ${yamlError.mark.column + 1}` : "";
-    report(file, `front matter: invalid YAML${where}: ${yamlError.reason ?? (error as Error).message}`);
+    report(file, `front matter: ${describeYamlError(error)}`);
     return undefined;
   }
 
@@ -139,6 +136,17 @@ function checkUniqueOrders(questions: ReadonlyArray<{ order: number; file: strin
       report(file, `order: ${order} is also used by ${others.join(", ")} (expected a unique order)`);
     }
   }
+}
+
+/**
+ * "invalid YAML at line 4, column 1: <reason>". gray-matter hands over the front matter with
+ * the newline after "---", so the yaml package's line numbers are already the file's.
+ */
+function describeYamlError(error: unknown): string {
+  if (!(error instanceof YAMLError)) throw error;
+  const reason = error.message.split(" at line ")[0];
+  const at = error.linePos?.[0];
+  return at ? `invalid YAML at line ${at.line}, column ${at.col}: ${reason}` : `invalid YAML: ${reason}`;
 }
 
 function isMissing(error: unknown): boolean {

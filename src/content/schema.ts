@@ -2,22 +2,18 @@
 // every message says what was expected, because the site owner reads them at start-up.
 import { z } from "zod";
 
-/** YAML turns an unquoted 2020-11-27 into a Date; a quoted one stays a string. Accept both. */
-const isoDate = z.union([z.date(), z.string()], { error: "expected a date such as 2020-11-27" }).transform((value, ctx) => {
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
-  if (!valid) {
-    ctx.addIssue({ code: "custom", message: "expected a date such as 2020-11-27" });
-    return z.NEVER;
-  }
-  return text;
-});
+/** A real calendar date written as YYYY-MM-DD (2020-02-30 is rejected). */
+const isoDate = z
+  .string({ error: "expected a date such as 2020-11-27" })
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(Date.parse(value) || 0).toISOString().startsWith(value), {
+    error: "expected a date such as 2020-11-27",
+  });
 
 const text = (what: string) =>
   z
     .string({ error: `expected ${what}` })
     .trim()
-    .min(1, `expected ${what}, got an empty string`);
+    .min(1, `expected ${what}`);
 
 export const questionSchema = z.strictObject({
   /** Position in the document's own numbering: 1 for its first question. Unique across files. */
@@ -79,5 +75,5 @@ function valueAt(input: unknown, path: PropertyKey[]): unknown {
     if (current === null || typeof current !== "object") return undefined;
     current = (current as Record<PropertyKey, unknown>)[key];
   }
-  return current instanceof Date ? current.toISOString().slice(0, 10) : current;
+  return current;
 }
