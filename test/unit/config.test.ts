@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+describe("loadConfig", () => {
+  it("has defaults for everything", () => {
+    expect(loadConfig({})).toEqual({ port: 3000, host: "127.0.0.1", publicBaseUrl: "http://localhost:3000", contentDir: "content" });
+  });
+
+  it("reads every variable and trims a trailing slash from the base URL", () => {
+    expect(loadConfig({ PORT: "8080", HOST: "0.0.0.0", PUBLIC_BASE_URL: "https://faq.example.com/", CONTENT_DIR: "/srv/content" })).toEqual(
+      {
+        port: 8080,
+        host: "0.0.0.0",
+        publicBaseUrl: "https://faq.example.com",
+        contentDir: "/srv/content",
+      },
+    );
+  });
+
+  it("derives the default base URL from the port", () => {
+    expect(loadConfig({ PORT: "4000" }).publicBaseUrl).toBe("http://localhost:4000");
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ PORT: "" }).port).toBe(3000);
+  });
+
+  it("names every bad variable in one error", () => {
+    expect(() => loadConfig({ PORT: "eighty", PUBLIC_BASE_URL: "faq.example.com" })).toThrow(
+      new ConfigError(
+        'Invalid configuration:\n  PORT="eighty": expected a whole number from 1 to 65535\n  PUBLIC_BASE_URL="faq.example.com": expected an absolute http(s) origin with no path, query or fragment, such as https://isp-faq.example.com',
+      ),
+    );
+  });
+
+  it.each(["0", "65536", "3.5", "-1"])("rejects PORT=%s", (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(/PORT=.*expected a whole number from 1 to 65535/);
+  });
+
+  it.each(["ftp://faq.example.com", "https://faq.example.com/faq", "https://faq.example.com/?a=1"])("rejects PUBLIC_BASE_URL=%s", (url) => {
+    expect(() => loadConfig({ PUBLIC_BASE_URL: url })).toThrow(/PUBLIC_BASE_URL=/);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { loadSite } from "../../../src/content/load.js";
+import { headingSlug, renderMarkdown } from "../../../src/content/markdown.js";
+import { fixture } from "../../helpers.js";
+
+describe("renderMarkdown", () => {
+  it("shows raw HTML as text and drops javascript: links", () => {
+    const [question] = loadSite(fixture("raw-html")).questions;
+    const html = question?.html ?? "";
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).not.toContain('href="javascript:');
+  });
+
+  it("gives every heading a stable, prefixed id and a link to itself", () => {
+    const { html } = renderMarkdown("## 办理 步骤\n\n### 办理 步骤\n\n## Main");
+    expect(html).toContain('<h2 id="h-办理-步骤">办理 步骤</h2>');
+    // The same text twice still gets two distinct ids.
+    expect(html).toContain('<h3 id="h-办理-步骤-1">办理 步骤</h3>');
+    // The prefix keeps content from taking the page's own ids such as "main".
+    expect(html).toContain('<h2 id="h-main">Main</h2>');
+    expect(html).toContain('<a class="heading-anchor" href="#h-办理-步骤"><span class="visually-hidden">链接到“办理 步骤”</span>');
+  });
+
+  it("uses the id prefix it is given", () => {
+    expect(renderMarkdown("## 退费", { idPrefix: "refund-" }).html).toContain('id="refund-退费"');
+  });
+
+  it("renders each of the document's four callouts as a labelled note", () => {
+    const [question] = loadSite(fixture("callouts")).questions;
+    const html = question?.html ?? "";
+    for (const [label, kind, text] of [
+      ["危险", "danger", "重置操作将丢失用户配置数据。"],
+      ["警告", "warning", "重启操作将导致业务中断，恢复业务时间约十分钟。"],
+      ["注意", "note", "权重设置为0，该服务器不会再接受新请求。"],
+      ["说明", "info", "您也可以通过按Ctrl+A选中全部文件。"],
+    ]) {
+      expect(html).toContain(
+        `<div class="callout callout-${kind}" role="note" aria-label="${label}">\n<p class="callout-label">${label}</p>\n<p>${text}</p>\n</div>`,
+      );
+    }
+  });
+
+  it("keeps numbered steps as an ordered list", () => {
+    expect(renderMarkdown("1. 甲\n2. 乙").html).toBe("<ol>\n<li>甲</li>\n<li>乙</li>\n</ol>\n");
+  });
+
+  it("gives plain text, one block a line", () => {
+    expect(renderMarkdown("段落 **粗体**\n\n1. 甲\n2. 乙").text).toBe("段落 粗体\n甲\n乙");
+  });
+});
+
+describe("headingSlug", () => {
+  it("keeps Chinese, lowercases ASCII and joins words with hyphens", () => {
+    expect(headingSlug("全网 ISP 与 省网ISP？")).toBe("全网-isp-与-省网isp");
+  });
+});
