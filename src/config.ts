@@ -3,7 +3,7 @@
 import { z } from "zod";
 
 export interface Config {
-  /** TCP port to listen on. */
+  /** TCP port to listen on; 0 lets the system pick a free one (tests). */
   port: number;
   /** Interface to bind; 0.0.0.0 to accept connections from other hosts. */
   host: string;
@@ -17,11 +17,8 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-const port = z.coerce
-  .number({ error: "expected a whole number from 1 to 65535" })
-  .int("expected a whole number from 1 to 65535")
-  .min(1, "expected a whole number from 1 to 65535")
-  .max(65535, "expected a whole number from 1 to 65535");
+const PORT_RANGE = "expected a whole number from 0 to 65535 (0 picks a free port)";
+const port = z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(0, PORT_RANGE).max(65535, PORT_RANGE);
 
 const baseUrl = z
   .string()

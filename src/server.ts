@@ -1,5 +1,6 @@
 // Entry point: loadConfig → loadSite → createApp → listen. The only file that listens,
 // handles signals or exits; content and config problems end here as one clear message.
+import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ContentError, loadSite } from "./content/load.js";
@@ -19,7 +20,8 @@ function main(): void {
   }
   const app = createApp({ config, site });
   const server = app.listen(config.port, config.host, () => {
-    console.log(`Serving ${site.questions.length} questions on http://${config.host}:${config.port} (public URL ${config.publicBaseUrl})`);
+    const { port } = server.address() as AddressInfo;
+    console.log(`Serving ${site.questions.length} questions on http://${config.host}:${port} (public URL ${config.publicBaseUrl})`);
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(`Cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`);

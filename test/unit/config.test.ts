@@ -28,13 +28,13 @@ describe("loadConfig", () => {
   it("names every bad variable in one error", () => {
     expect(() => loadConfig({ PORT: "eighty", PUBLIC_BASE_URL: "faq.example.com" })).toThrow(
       new ConfigError(
-        'Invalid configuration:\n  PORT="eighty": expected a whole number from 1 to 65535\n  PUBLIC_BASE_URL="faq.example.com": expected an absolute http(s) origin with no path, query or fragment, such as https://isp-faq.example.com',
+        'Invalid configuration:\n  PORT="eighty": expected a whole number from 0 to 65535 (0 picks a free port)\n  PUBLIC_BASE_URL="faq.example.com": expected an absolute http(s) origin with no path, query or fragment, such as https://isp-faq.example.com',
       ),
     );
   });
 
-  it.each(["0", "65536", "3.5", "-1"])("rejects PORT=%s", (port) => {
-    expect(() => loadConfig({ PORT: port })).toThrow(/PORT=.*expected a whole number from 1 to 65535/);
+  it.each(["65536", "3.5", "-1"])("rejects PORT=%s", (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(/PORT=.*expected a whole number from 0 to 65535/);
   });
 
   it.each(["ftp://faq.example.com", "https://faq.example.com/faq", "https://faq.example.com/?a=1"])("rejects PUBLIC_BASE_URL=%s", (url) => {

@@ -1,0 +1,141 @@
+import * as cheerio from "cheerio";
+import request from "supertest";
+import { describe, expect, it, vi } from "vitest";
+import { makeApp } from "../helpers.js";
+import { rawRequest } from "../raw-http.js";
+
+const app = makeApp();
+
+function expectErrorPage(text: string, heading: string) {
+  const $ = cheerio.load(text);
+  expect($("html").attr("lang")).toBe("zh-CN");
+  expect($("h1").text()).toBe(heading);
+  expect($('main a[href="/"]').length).toBeGreaterThan(0);
+  expect($('meta[name="robots"]').attr("content")).toBe("noindex");
+  expect(text).not.toMatch(/Error:|at \w+ \(|node_modules|\/src\//);
+}
+
+describe("unknown paths", () => {
+  it.each(["/nope", "/questions/nope", "/questions/INVOICE", "/questions/", "/questions/发票", "/assets/style.css"])(
+    "%s is a 404 page in Chinese that links to every question",
+    async (url) => {
+      const res = await request(app).get(encodeURI(url));
+      expect(res.status).toBe(404);
+      expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+      expectErrorPage(res.text, "找不到这个页面");
+      expect(cheerio.load(res.text)("main a[href^='/questions/']")).toHaveLength(4);
+    },
+  );
+});
+
+describe("malformed and hostile URLs", () => {
+  it.each(["/questions/%E0%A4%A", "/%", "/questions/invoice%ZZ"])("malformed percent-encoding %s is a 400", async (url) => {
+    const res = await rawRequest(app, url);
+    expect(res.status).toBe(400);
+    expectErrorPage(res.body, "请求无法处理");
+  });
+
+  it("a path of thousands of characters is a 414, not a 5xx", async () => {
+    const res = await rawRequest(app, `/questions/${"a".repeat(5000)}`);
+    expect(res.status).toBe(414);
+    expectErrorPage(res.body, "网址过长");
+  });
+
+  it("a path longer than Node accepts in a request line is still a 4xx", async () => {
+    const res = await rawRequest(app, `/${"a".repeat(20000)}`);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+
+  it.each([
+    "/../package.json",
+    "/assets/../package.json",
+    "/assets/../../etc/passwd",
+    "/%2e%2e/package.json",
+    "/assets/%2e%2e/%2e%2e/package.json",
+    "/assets/..%2fpackage.json",
+    "/assets/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    "/questions/..%2f..%2fcontent%2fsite.yml",
+    "/questions/%252e%252e%252fsite.yml",
+    "/..\\..\\package.json",
+    "/questions/invoice%00.md",
+  ])("path traversal %s is a 4xx and reveals no file", async (url) => {
+    const res = await rawRequest(app, url);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.body).not.toContain('"name": "isp-licence-faq"');
+    expect(res.body).not.toContain("root:");
+    expect(res.body).not.toContain("documentVersion");
+  });
+});
+
+describe("methods", () => {
+  it.each(["POST", "PUT", "DELETE", "PATCH"])("%s on a page is a 405 with Allow", async (method) => {
+    for (const url of ["/", "/questions/invoice", "/legal", "/sitemap.xml"]) {
+      const res = await request(app)[method.toLowerCase() as "post"](url);
+      expect(res.status, `${method} ${url}`).toBe(405);
+      expect(res.headers.allow).toBe("GET, HEAD");
+      expectErrorPage(res.text, "不支持此操作");
+    }
+  });
+
+  it("HEAD works wherever GET does, with the same headers and no body", async () => {
+    const css =
+      cheerio
+        .load((await request(app).get("/")).text)('link[rel="stylesheet"]')
+        .attr("href") ?? "";
+    for (const url of ["/", "/questions/invoice", "/legal", "/sitemap.xml", "/robots.txt", css, "/nope"]) {
+      const get = await request(app).get(url);
+      const head = await request(app).head(url);
+      expect(head.status, url).toBe(get.status);
+      expect(head.headers["content-type"], url).toBe(get.headers["content-type"]);
+      expect(head.headers["content-length"], url).toBe(get.headers["content-length"]);
+      expect(head.text ?? "", url).toBe("");
+    }
+  });
+});
+
+describe("unexpected errors", () => {
+  it("answer with a 500 page without internals, and the app keeps serving", async () => {
+    const logError = vi.fn();
+    const failing = makeApp(undefined, { logError });
+    // Make one lookup fail the way a bug would, inside the normal request path.
+    const get = Map.prototype.get;
+    const spy = vi.spyOn(Map.prototype, "get").mockImplementation(function (this: Map<unknown, unknown>, key: unknown) {
+      if (key === "/questions/invoice") throw new Error("boom: secret internals at /srv/app/src/x.ts");
+      return get.call(this, key);
+    });
+    try {
+      const res = await request(failing).get("/questions/invoice");
+      expect(res.status).toBe(500);
+      expectErrorPage(res.text, "服务器出错了");
+      expect(res.text).not.toContain("boom");
+      expect(res.headers["cache-control"]).toBe("no-store");
+      expect(logError).toHaveBeenCalledOnce();
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await request(failing).get("/questions/invoice")).status).toBe(200);
+  });
+});
+
+describe("security headers", () => {
+  it.each(["/", "/questions/refund", "/nope", "/sitemap.xml"])("%s carries a strict CSP, nosniff and a referrer policy", async (url) => {
+    const res = await request(app).get(url);
+    const csp = res.headers["content-security-policy"] ?? "";
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(res.headers["x-powered-by"]).toBeUndefined();
+  });
+
+  it("405 and 400 responses carry them too", async () => {
+    expect((await request(app).post("/")).headers["x-content-type-options"]).toBe("nosniff");
+    expect((await rawRequest(app, "/%")).headers["content-security-policy"]).toContain("default-src 'self'");
+  });
+});
