@@ -1,9 +1,8 @@
 // `npm run dev`: serves the site and rebuilds it when content, views or public files change.
 // A rebuild that fails (say, bad front matter) is logged and the last good site keeps
 // serving; the fixed file is picked up on the next save. tsx restarts us on src/ changes.
-import { watch } from "node:fs";
 import http from "node:http";
-import path from "node:path";
+import { watch } from "chokidar";
 import { createApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { loadSite } from "./content/load.js";
@@ -32,6 +31,6 @@ function rebuild(changed: string): void {
   }, 100);
 }
 
-for (const dir of [config.contentDir, DEFAULT_DIRS.views, DEFAULT_DIRS.public]) {
-  watch(dir, { recursive: true }, (_event, file) => rebuild(path.join(dir, file ?? "")));
-}
+// chokidar rather than fs.watch: editors and sed replace files by renaming, and Node 20's
+// recursive fs.watch on Linux stops seeing a file after its first replacement.
+watch([config.contentDir, DEFAULT_DIRS.views, DEFAULT_DIRS.public], { ignoreInitial: true }).on("all", (_event, file) => rebuild(file));
