@@ -66,7 +66,7 @@ function loadFolder<S extends typeof questionSchema | typeof pageSchema>(
   report: Report,
   urlFor: (slug: string) => string,
   required: boolean,
-): Array<z.output<S> & { slug: string; url: string; html: string; text: string; file: string }> {
+): Array<z.output<S> & { slug: string; url: string; html: string; text: string; markdown: string; file: string }> {
   if (!existsSync(folder)) {
     if (required) report(folder, "folder not found (expected one Markdown file per question)");
     return [];
@@ -123,7 +123,7 @@ function loadEntry<S extends z.ZodObject>(file: string, schema: S, report: Repor
 
   for (const problem of problems) report(file, problem);
   if (problems.length > 0 || !result.success || body === undefined) return undefined;
-  return { data: result.data as z.output<S>, body: { html: body.html, text: body.text } };
+  return { data: result.data as z.output<S>, body: { html: body.html, text: body.text, markdown: parsed.content } };
 }
 
 function checkUniqueOrders(questions: ReadonlyArray<{ order: number; file: string }>, report: Report): void {

@@ -28,16 +28,22 @@ export interface RenderOptions {
    * (main, contents…); a page that shows several answers passes one per answer.
    */
   idPrefix?: string;
+  /**
+   * Render ## as h3 and so on: on a page where each answer sits under its question's h2,
+   * the answer's own headings must rank below it.
+   */
+  demoteHeadings?: boolean;
   /** Line of the file the Markdown starts on, so problems name the line the owner sees. */
   firstLine?: number;
 }
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 headingAnchorPlugin(md);
+demoteHeadingsPlugin(md);
 calloutPlugin(md);
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedMarkdown {
-  const env = { idPrefix: options.idPrefix ?? "h-" };
+  const env = { idPrefix: options.idPrefix ?? "h-", demoteHeadings: options.demoteHeadings ?? false };
   const firstLine = options.firstLine ?? 1;
   const tokens = md.parse(source, env);
   return {
@@ -74,6 +80,16 @@ function headingAnchorPlugin(md: MarkdownIt): void {
       visuallyHiddenClass: "visually-hidden",
       wrapper: ['<div class="heading">', "</div>"],
     }),
+  });
+}
+
+/** Pushed after the anchor rule, so ids and anchor links are made first and only the tags change. */
+function demoteHeadingsPlugin(md: MarkdownIt): void {
+  md.core.ruler.push("demote_headings", (state) => {
+    if (!(state.env as { demoteHeadings: boolean }).demoteHeadings) return;
+    for (const token of state.tokens) {
+      if (token.type === "heading_open" || token.type === "heading_close") token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 1)}`;
+    }
   });
 }
 

@@ -11,6 +11,8 @@ interface Rendered {
   html: string;
   /** The same body as plain text, for JSON-LD and snippets. */
   text: string;
+  /** The body as written, for a page that renders it differently (the all-in-one page). */
+  markdown: string;
 }
 
 export type Question = Readonly<QuestionFrontMatter & Rendered>;

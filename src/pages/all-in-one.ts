@@ -1,0 +1,24 @@
+// The answers as the all-in-one page (/all) shows them: each under its question's h2, with
+// heading ids that stay unique across the page and never equal a question's section id.
+
+import { renderMarkdown } from "../content/markdown.js";
+import type { Question } from "../content/site.js";
+
+export const ALL_URL = "/all";
+
+export interface AllSection {
+  question: Question;
+  /** The answer with ids prefixed "<slug>--" and headings one level down. */
+  html: string;
+}
+
+/**
+ * A slug neither contains "--" nor ends in "-", so the first "--" in an id marks where its
+ * slug ends: ids from two answers cannot meet, and none equals a bare slug (a section id).
+ */
+export function allSections(questions: readonly Question[]): AllSection[] {
+  return questions.map((question) => ({
+    question,
+    html: renderMarkdown(question.markdown, { idPrefix: `${question.slug}--`, demoteHeadings: true }).html,
+  }));
+}
