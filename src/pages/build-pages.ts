@@ -5,8 +5,10 @@ import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
 import type { Config } from "../config.js";
 import type { Page, Question, Site } from "../content/site.js";
+import { ALL_URL, allSections } from "./all-in-one.js";
 import { type Assets, loadAssets } from "./assets.js";
 import { NO_STORE, type PreparedResponse, prepare, REVALIDATE } from "./prepared.js";
+import { qrCodeSvg } from "./qr-code.js";
 import { breadcrumbs, faqPage, jsonLdScript } from "./structured-data.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -55,6 +57,7 @@ export function buildPages(site: Site, config: Pick<Config, "publicBaseUrl">, di
         number: index + 1,
         previous: site.questions[index - 1],
         next: site.questions[index + 1],
+        qrCode: qrCodeSvg(absolute(question.url), `本页链接的二维码：${absolute(question.url)}`),
         jsonLd: [
           faqPage(site, [question], absolute(question.url), absolute),
           breadcrumbs([home, { name: question.question, url: absolute(question.url) }]),
@@ -62,6 +65,18 @@ export function buildPages(site: Site, config: Pick<Config, "publicBaseUrl">, di
       }),
     );
   });
+
+  html(
+    ALL_URL,
+    render("all.njk", {
+      url: ALL_URL,
+      title: `全文 - ${site.facts.title}`,
+      description: site.facts.description,
+      sections: allSections(site.questions),
+      // The FAQPage markup stays on the contents page: search engines want each question marked up once.
+      jsonLd: [breadcrumbs([home, { name: "全文", url: absolute(ALL_URL) }])],
+    }),
+  );
 
   for (const page of site.pages) {
     html(
@@ -79,6 +94,7 @@ export function buildPages(site: Site, config: Pick<Config, "publicBaseUrl">, di
   const documents: ReadonlyArray<Question | Page | { url: string; updated: string }> = [
     { url: "/", updated: latest(site) },
     ...site.questions,
+    { url: ALL_URL, updated: latest(site) },
     ...site.pages,
   ];
   pages.set("/sitemap.xml", prepare(sitemap(documents, absolute), "application/xml; charset=utf-8", REVALIDATE));
@@ -101,8 +117,14 @@ type Renderer = (template: string, context: Record<string, unknown> & { url: str
 
 function makeRenderer(site: Site, config: Pick<Config, "publicBaseUrl">, assets: Assets, viewsDir: string): Renderer {
   // Templates are read and compiled here, at start-up; throwOnUndefined turns a typo in a
-  // template into a start-up failure instead of a blank spot on a page.
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(viewsDir), { autoescape: true, throwOnUndefined: true });
+  // template into a start-up failure instead of a blank spot on a page. trimBlocks and
+  // lstripBlocks drop the lines that {% %} tags leave, so pages carry no trailing whitespace.
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(viewsDir), {
+    autoescape: true,
+    throwOnUndefined: true,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
   env.addFilter("asset", (name: string) => {
     const url = assets.urls[name];
     if (url === undefined) throw new Error(`views: asset "${name}" is not in public/`);
