@@ -1,0 +1,54 @@
+// axe-core on every page in the light and dark schemes (contrast included), with no console
+// errors, failed requests or error responses along the way.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeViolations, launchBrowser, newContext, type Scheme, visit } from "./browser.js";
+import { label, sitePages } from "./pages.js";
+
+const pages = await sitePages(inject("siteUrl"));
+const headingsUrl = inject("headingsUrl");
+const schemes: Scheme[] = ["light", "dark"];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(schemes)("%s scheme", (colorScheme) => {
+  it.each(pages.map((p) => [label(p.url), p] as const))(
+    "%s: no axe violations, console errors or failed requests",
+    async (_name, { url, status }) => {
+      const context = await newContext(browser, { colorScheme });
+      const { page, problems, status: got } = await visit(context, url);
+      expect(got).toBe(status);
+      // The page follows the scheme: light text on a dark background in dark, and the reverse.
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(luminance(background) < 0.2).toBe(colorScheme === "dark");
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+  );
+
+  // The real answers have no headings or callouts; this fixture's answer has both, in colour.
+  it("an answer with headings and all four callouts: no axe violations", async () => {
+    const context = await newContext(browser, { colorScheme });
+    const { page, problems } = await visit(context, `${headingsUrl}/questions/callouts`);
+    expect(await page.locator(".callout").count()).toBe(4);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Relative luminance (WCAG) of an rgb() colour as getComputedStyle reports it. */
+function luminance(rgb: string): number {
+  const [r = 0, g = 0, b = 0] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map((n) => {
+    const c = Number(n) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}

@@ -1,0 +1,107 @@
+// Printing through Chromium: the PDF of /all holds every answer's text, each question's PDF
+// its own, with the page's address and the document version, and no navigation or buttons.
+// Text comes out of the PDF with pdftotext (Debian's poppler-utils).
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, newContext, visit } from "./browser.js";
+import { label, sitePages } from "./pages.js";
+
+const siteUrl = inject("siteUrl");
+const questions = (await sitePages(siteUrl)).filter((p) => p.url.includes("/questions/") && p.status === 200);
+const scratch = mkdtempSync(path.join(tmpdir(), "faq-print-"));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Whitespace means nothing in Chinese text and pdftotext places it freely; compare without it. */
+const squash = (text: string) => text.replace(/\s+/g, "");
+
+async function printedText(page: Page, name: string): Promise<string> {
+  const file = path.join(scratch, `${name}.pdf`);
+  writeFileSync(file, await page.pdf({ format: "A4" }));
+  const { stdout } = await promisify(execFile)("pdftotext", ["-enc", "UTF-8", file, "-"], { timeout: 30_000 });
+  return squash(stdout);
+}
+
+/** Text of each paragraph and list item in the answers, as the screen shows it. */
+function answerBlocks(page: Page): Promise<string[]> {
+  return page.locator(".prose p, .prose li").evaluateAll((els) => els.map((el) => el.textContent ?? ""));
+}
+
+/**
+ * The words of navigation and controls that appear nowhere else on the page: the skip link,
+ * nav links, buttons. Words also in the content (a breadcrumb's question title) prove nothing.
+ */
+function navigationOnlyWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const controls = [...document.querySelectorAll("nav a, .skip-link, button, .back a")] as HTMLElement[];
+    const clone = document.body.cloneNode(true) as HTMLElement;
+    for (const el of clone.querySelectorAll("nav, .skip-link, button, .back")) el.remove();
+    const rest = clone.textContent?.replace(/\s+/g, "") ?? "";
+    return controls.map((el) => (el.textContent ?? "").replace(/\s+/g, "")).filter((words) => words !== "" && !rest.includes(words));
+  });
+}
+
+describe("print", () => {
+  it("/all prints every answer, the address and version, and no navigation", async () => {
+    const context = await newContext(browser);
+    const { page, problems } = await visit(context, `${siteUrl}/all`);
+    const blocks = await answerBlocks(page);
+    const navigation = await navigationOnlyWords(page);
+    const pdf = await printedText(page, "all");
+    expect(await page.locator("section.all-item").count()).toBe(questions.length);
+    expect(blocks.length).toBeGreaterThanOrEqual(questions.length);
+    for (const block of blocks) expect(pdf).toContain(squash(block));
+    expect(pdf).toContain(squash(`本页网址：${siteUrl}/all`));
+    expect(pdf).toContain("文档版本20201127");
+    expect(navigation).toEqual(expect.arrayContaining(["跳到正文", "网站地图"]));
+    for (const words of navigation) expect(pdf, `"${words}" is printed`).not.toContain(words);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it.each(questions.map((p) => [label(p.url), p.url] as const))(
+    "%s prints its answer, its permanent link and no navigation",
+    async (_name, url) => {
+      const context = await newContext(browser);
+      const { page, problems } = await visit(context, url);
+      const blocks = await answerBlocks(page);
+      const navigation = await navigationOnlyWords(page);
+      const pdf = await printedText(page, label(url).replaceAll("/", "_"));
+      expect(blocks.length).toBeGreaterThan(0);
+      for (const block of blocks) expect(pdf).toContain(squash(block));
+      expect(pdf).toContain(squash(`本页网址：${url}`));
+      expect(pdf).toContain("文档版本20201127");
+      expect(navigation).toEqual(expect.arrayContaining(["跳到正文", "复制链接"]));
+      for (const words of navigation) expect(pdf, `"${words}" is printed`).not.toContain(words);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it("hides the navigation, skip link and buttons under print media", async () => {
+    const context = await newContext(browser);
+    const { page } = await visit(context, questions[0]?.url ?? "");
+    await page.emulateMedia({ media: "print" });
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll("nav, .skip-link, button, .heading-anchor")]
+        .filter((el) => el.checkVisibility())
+        .map((el) => el.outerHTML.slice(0, 60)),
+    );
+    expect(shown).toEqual([]);
+    expect(await page.locator(".permalink").isVisible()).toBe(true);
+    expect(await page.locator(".qr-code").isVisible()).toBe(true);
+    await context.close();
+  });
+});
