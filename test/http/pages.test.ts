@@ -114,7 +114,7 @@ describe("GET /legal", () => {
 });
 
 describe("every page", () => {
-  it.each(["/", ...QUESTIONS.map(([u]) => u), "/legal"])("%s has landmarks, a skip link, stylesheet and favicon", async (url) => {
+  it.each(["/", ...QUESTIONS.map(([u]) => u), "/all", "/legal"])("%s has landmarks, a skip link, stylesheet and favicon", async (url) => {
     const { $ } = await page(url);
     expect($("header")).toHaveLength(1);
     expect($("main#main")).toHaveLength(1);
@@ -123,7 +123,12 @@ describe("every page", () => {
     expect($("body > a.skip-link").attr("href")).toBe("#main");
     expect($('link[rel="stylesheet"]').attr("href")).toMatch(/^\/assets\/style\.[\w-]{10}\.css$/);
     expect($('link[rel="icon"]').attr("href")).toMatch(/^\/assets\/favicon\.[\w-]{10}\.svg$/);
-    expect($("script:not([type='application/ld+json'])")).toHaveLength(0);
+    // Scripts only as files of our own (the CSP allows no inline script), loaded without blocking.
+    for (const script of $("script:not([type='application/ld+json'])").toArray()) {
+      expect($(script).attr("src")).toMatch(/^\/assets\/[\w-]+\.[\w-]{10}\.js$/);
+      expect($(script).attr("defer")).toBeDefined();
+      expect($(script).html()).toBe("");
+    }
   });
 });
 
@@ -153,7 +158,7 @@ describe("GET /sitemap.xml and /robots.txt", () => {
       $("url > loc")
         .toArray()
         .map((el) => $(el).text()),
-    ).toEqual([`${BASE_URL}/`, ...QUESTIONS.map(([url]) => `${BASE_URL}${url}`), `${BASE_URL}/legal`]);
+    ).toEqual([`${BASE_URL}/`, ...QUESTIONS.map(([url]) => `${BASE_URL}${url}`), `${BASE_URL}/all`, `${BASE_URL}/legal`]);
     expect($("url > lastmod").first().text()).toBe("2020-11-27");
   });
 
