@@ -33,11 +33,13 @@ describe.each(schemes)("%s scheme", (colorScheme) => {
     },
   );
 
-  // The real answers have no headings or callouts; this fixture's answer has both, in colour.
-  it("an answer with headings and all four callouts: no axe violations", async () => {
+  // The real answers have no headings or callouts; the fixture's first answer has both, in colour,
+  // and its /all shows the answers' headings one level down.
+  it.each(["/questions/alpha", "/all"])("fixture %s (headings, a list, all four callouts): no axe violations", async (path) => {
     const context = await newContext(browser, { colorScheme });
-    const { page, problems } = await visit(context, `${headingsUrl}/questions/callouts`);
+    const { page, problems } = await visit(context, `${headingsUrl}${path}`);
     expect(await page.locator(".callout").count()).toBe(4);
+    expect(await page.locator(".heading-anchor").count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

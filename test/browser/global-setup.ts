@@ -1,5 +1,5 @@
 // Starts the real server twice for the whole browser suite: over the site's content, and
-// over the callouts fixture, whose answer has headings (the real answers have none).
+// over the headings fixture, whose answers have headings, a list, a link and callouts (the real ones have none).
 import path from "node:path";
 import type {} from "vitest";
 import type { TestProject } from "vitest/node";
@@ -16,7 +16,7 @@ export default async function setup(project: TestProject) {
   const servers: RunningServer[] = [];
   try {
     servers.push(await startServer());
-    servers.push(await startServer(path.join(ROOT, "test", "fixtures", "callouts")));
+    servers.push(await startServer(path.join(ROOT, "test", "fixtures", "headings")));
   } catch (error) {
     await Promise.all(servers.map((server) => server.stop()));
     throw error;

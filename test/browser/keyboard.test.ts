@@ -69,7 +69,7 @@ describe("keyboard", () => {
 
   it("a heading's anchor link appears on hover and on keyboard focus", async () => {
     const context = await newContext(browser);
-    const { page } = await visit(context, `${headingsUrl}/questions/callouts`);
+    const { page } = await visit(context, `${headingsUrl}/questions/alpha`);
     const anchor = page.locator(".heading-anchor").first();
     const opacity = () => anchor.evaluate((el) => getComputedStyle(el).opacity);
     expect(await opacity()).toBe("0");

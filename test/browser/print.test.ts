@@ -12,6 +12,7 @@ import { launchBrowser, newContext, visit } from "./browser.js";
 import { label, sitePages } from "./pages.js";
 
 const siteUrl = inject("siteUrl");
+const headingsUrl = inject("headingsUrl");
 const questions = (await sitePages(siteUrl)).filter((p) => p.url.includes("/questions/") && p.status === 200);
 const scratch = mkdtempSync(path.join(tmpdir(), "faq-print-"));
 
@@ -89,6 +90,37 @@ describe("print", () => {
       await context.close();
     },
   );
+
+  it("writes link targets after the link text (the 404 page's list of questions, a link in an answer)", async () => {
+    const context = await newContext(browser);
+    const { page } = await visit(context, `${siteUrl}/questions/no-such-question`);
+    const hrefs = await page.locator("main ol a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const pdf = await printedText(page, "not-found");
+    expect(hrefs.length).toBe(questions.length);
+    for (const href of hrefs) expect(pdf).toContain(`（${href}）`);
+    // And a link written in an answer.
+    const { page: answer } = await visit(context, `${headingsUrl}/questions/alpha`);
+    expect(await printedText(answer, "fixture-alpha")).toContain("另见第二个问题（/questions/alpha-notes）");
+    await context.close();
+  });
+
+  it("keeps headings with what follows and list items, callouts and sections whole", async () => {
+    const context = await newContext(browser);
+    const { page } = await visit(context, `${headingsUrl}/all`);
+    await page.emulateMedia({ media: "print" });
+    const rules = await page.evaluate(() => {
+      const style = (selector: string) => getComputedStyle(document.querySelector(selector) as Element);
+      return {
+        heading: style("section.all-item h2").breakAfter,
+        subheading: style(".prose .heading").breakAfter,
+        item: style(".prose li").breakInside,
+        callout: style(".callout").breakInside,
+        section: style("section.all-item").breakInside,
+      };
+    });
+    expect(rules).toEqual({ heading: "avoid", subheading: "avoid", item: "avoid", callout: "avoid", section: "avoid" });
+    await context.close();
+  });
 
   it("hides the navigation, skip link and buttons under print media", async () => {
     const context = await newContext(browser);

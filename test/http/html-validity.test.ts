@@ -1,5 +1,5 @@
 // Every page the app can send, error pages included, passes html-validate's recommended
-// rules with zero errors: over the real content, and over a fixture with headings and callouts.
+// rules with zero errors: over the real content, and over fixtures with headings, lists, links and callouts.
 import { HtmlValidate } from "html-validate";
 import { describe, expect, it } from "vitest";
 import { loadSite } from "../../src/content/load.js";
@@ -35,7 +35,7 @@ describe("html-validate (recommended)", () => {
     expect(await problems(html)).toEqual([]);
   });
 
-  it.each(htmlPages(fixture("callouts")))("callouts fixture %s has no errors", async (_name, html) => {
+  it.each([...htmlPages(fixture("callouts")), ...htmlPages(fixture("headings"))])("fixture page %s has no errors", async (_name, html) => {
     expect(await problems(html)).toEqual([]);
   });
 });
