@@ -1,0 +1,70 @@
+// Folds text into the one form both the index and queries use: full-width to half-width (NFKC),
+// lower case, traditional to simplified characters, control characters dropped. It works one
+// character at a time and remembers where each came from, so a match can be marked as written.
+import { Converter } from "opencc-js/t2cn";
+
+/** Text after folding, one entry per code point, each knowing its span in the original. */
+export interface Folded {
+  readonly chars: readonly string[];
+  /** UTF-16 offset in the original where the character that produced chars[i] starts… */
+  readonly start: readonly number[];
+  /** …and where it ends. */
+  readonly end: readonly number[];
+}
+
+// Character by character (not OpenCC's phrase mode): the mapping stays one-to-one, so offsets
+// hold, and for search a character-level mapping is all a reader typing 發票 needs.
+// OpenCC's own traditional standard ("t"), not the Taiwan variant table, which also turns the
+// simplified 么 into 幺.
+const toSimplified = Converter({ from: "t", to: "cn" });
+
+const HAN = /^\p{Script=Han}$/u;
+const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]$/u;
+const SPACE = /^\s$/u;
+
+// Folding is per character and the same character always folds the same way; the cache is
+// capped because queries may bring any characters at all.
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+
+export function foldChar(ch: string): string {
+  const known = cache.get(ch);
+  if (known !== undefined) return known;
+  let folded: string;
+  if (SPACE.test(ch)) folded = " ";
+  else if (INVISIBLE.test(ch)) folded = "";
+  else {
+    folded = ch.normalize("NFKC").toLowerCase();
+    if (HAN.test(folded)) folded = toSimplified(folded);
+  }
+  if (cache.size < CACHE_LIMIT) cache.set(ch, folded);
+  return folded;
+}
+
+export function fold(text: string): Folded {
+  const chars: string[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  let offset = 0;
+  for (const ch of text) {
+    const next = offset + ch.length;
+    for (const out of foldChar(ch)) {
+      chars.push(out);
+      start.push(offset);
+      end.push(next);
+    }
+    offset = next;
+  }
+  return { chars, start, end };
+}
+
+/** The folded text as a plain string, for queries and synonym lists where offsets do not matter. */
+export function foldString(text: string): string {
+  let out = "";
+  for (const ch of text) out += foldChar(ch);
+  return out;
+}
+
+export function isHan(ch: string): boolean {
+  return HAN.test(ch);
+}
