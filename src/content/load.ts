@@ -7,7 +7,7 @@ import matter from "gray-matter";
 import { parse as parseYaml, YAMLError } from "yaml";
 import type { z } from "zod";
 import { renderMarkdown } from "./markdown.js";
-import { describeIssues, pageSchema, questionSchema, siteSchema } from "./schema.js";
+import { describeIssues, pageSchema, questionSchema, siteSchema, synonymsSchema } from "./schema.js";
 import { contentUrl, RESERVED_PAGE_SLUGS, type Site } from "./site.js";
 
 export class ContentError extends Error {
@@ -27,6 +27,7 @@ export function loadSite(dir: string): Site {
   const facts = loadFacts(path.join(dir, "site.yml"), report);
   const questions = loadFolder(path.join(dir, "questions"), questionSchema, report, contentUrl.question, true);
   const pages = loadFolder(path.join(dir, "pages"), pageSchema, report, contentUrl.page, false);
+  const synonyms = loadSynonyms(path.join(dir, "synonyms.yml"), report);
 
   for (const { slug, file } of pages) {
     if (RESERVED_PAGE_SLUGS.has(slug)) report(file, `file name: "${slug}" is a path the site itself uses (choose another name)`);
@@ -38,6 +39,7 @@ export function loadSite(dir: string): Site {
     facts,
     questions: questions.map(({ file: _file, ...question }) => question).sort((a, b) => a.order - b.order),
     pages: pages.map(({ file: _file, ...page }) => page).sort((a, b) => a.slug.localeCompare(b.slug)),
+    synonyms,
   };
 }
 
@@ -58,6 +60,36 @@ function loadFacts(file: string, report: Report): Site["facts"] | undefined {
   if (parsed.success) return parsed.data;
   for (const line of describeIssues(siteSchema, parsed.error, data)) report(file, line);
   return undefined;
+}
+
+/** Optional: without the file, search matches words as written (and by pinyin). */
+function loadSynonyms(file: string, report: Report): string[][] {
+  if (!existsSync(file)) return [];
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, "utf8"));
+  } catch (error) {
+    report(file, describeYamlError(error));
+    return [];
+  }
+  const parsed = synonymsSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    for (const line of describeIssues(synonymsSchema, parsed.error, data)) report(file, line);
+    return [];
+  }
+  // A word in two groups would join them silently; the owner should decide which it means.
+  const groupOf = new Map<string, number>();
+  parsed.data.synonyms.forEach((group, i) => {
+    group.forEach((word, j) => {
+      const folded = word.normalize("NFKC").toLowerCase();
+      const other = groupOf.get(folded);
+      if (other !== undefined && other !== i) {
+        report(file, `synonyms.${i}.${j}: "${word}" is already in synonyms.${other} (expected each word in only one group)`);
+      }
+      groupOf.set(folded, other ?? i);
+    });
+  });
+  return parsed.data.synonyms;
 }
 
 function loadFolder<S extends typeof questionSchema | typeof pageSchema>(

@@ -51,6 +51,21 @@ export const siteSchema = z.strictObject({
   description: text("a one-sentence description of the site"),
 });
 
+export const synonymsSchema = z.strictObject({
+  /**
+   * Groups of words that mean the same to a reader: a search for any word in a group also finds
+   * the others (退款 finds 退费). English words and phrases may stand in a group too.
+   */
+  synonyms: z
+    .array(
+      z
+        .array(text("a word or phrase"), { error: "expected a list of words, such as [退费, 退款, refund]" })
+        .min(2, "expected at least two words that mean the same"),
+      { error: "expected a list of groups, each a list of words" },
+    )
+    .default([]),
+});
+
 export type QuestionFrontMatter = z.output<typeof questionSchema>;
 export type PageFrontMatter = z.output<typeof pageSchema>;
 export type SiteFacts = z.output<typeof siteSchema>;

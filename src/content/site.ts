@@ -24,6 +24,8 @@ export interface Site {
   readonly questions: readonly Question[];
   /** Stand-alone pages such as the legal notice, linked from every footer. */
   readonly pages: readonly Page[];
+  /** The owner's synonym groups from synonyms.yml, for search; empty when there is no such file. */
+  readonly synonyms: ReadonlyArray<readonly string[]>;
 }
 
 /** Where a question or page lives. The only place URLs for content are made. */
