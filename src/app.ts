@@ -8,6 +8,8 @@ import { requestGuards } from "./http/request-guards.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { servePrepared } from "./http/serve-prepared.js";
 import { buildPages, DEFAULT_DIRS } from "./pages/build-pages.js";
+import { createSearch } from "./search/search.js";
+import { searchRoutes } from "./search/search-route.js";
 
 export interface AppOptions {
   config: Pick<Config, "publicBaseUrl">;
@@ -20,6 +22,7 @@ export interface AppOptions {
 
 export function createApp({ config, site, dirs = DEFAULT_DIRS, logError = defaultLogError }: AppOptions): Express {
   const built = buildPages(site, config, dirs);
+  const search = createSearch(site.questions, site.synonyms);
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false); // prepared responses carry strong ETags of their own
@@ -29,6 +32,8 @@ export function createApp({ config, site, dirs = DEFAULT_DIRS, logError = defaul
   // Before any lookup: a malformed or oversized URL is answered with 400 or 414.
   app.use(requestGuards);
   app.use(servePrepared(built.pages));
+  // The one page made per request: results depend on the query. The index was built above.
+  app.use(searchRoutes(search, built.render, site.facts.title));
   // Trailing slashes: /questions/invoice/ is the same page; send readers to the one URL.
   app.use((req, res, next) => {
     const trimmed = req.path.replace(/\/+$/, "");

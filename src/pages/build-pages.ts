@@ -22,6 +22,8 @@ export interface BuiltSite {
   /** Decoded URL path → response. */
   readonly pages: ReadonlyMap<string, PreparedResponse>;
   readonly errors: Readonly<Record<ErrorStatus, PreparedResponse>>;
+  /** The same renderer, for the few pages made per request (search results). */
+  readonly render: Renderer;
 }
 
 const HTML = "text/html; charset=utf-8";
@@ -110,10 +112,10 @@ export function buildPages(site: Site, config: Pick<Config, "publicBaseUrl">, di
     ]),
   ) as Record<ErrorStatus, PreparedResponse>;
 
-  return { pages, errors };
+  return { pages, errors, render };
 }
 
-type Renderer = (template: string, context: Record<string, unknown> & { url: string | null; jsonLd?: object[] }) => string;
+export type Renderer = (template: string, context: Record<string, unknown> & { url: string | null; jsonLd?: object[] }) => string;
 
 function makeRenderer(site: Site, config: Pick<Config, "publicBaseUrl">, assets: Assets, viewsDir: string): Renderer {
   // Templates are read and compiled here, at start-up; throwOnUndefined turns a typo in a

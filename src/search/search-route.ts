@@ -1,0 +1,99 @@
+// GET /search?q=… (the results page, which works without JavaScript) and GET /search.json?q=…
+// (the same results for the as-you-type script). Only these are made per request; a query that
+// is too long or repeated gets a 400 page that says so, and every word of it is escaped.
+import { type NextFunction, type Request, type Response, Router } from "express";
+import { httpError } from "../http/request-guards.js";
+import { send } from "../http/serve-prepared.js";
+import type { Renderer } from "../pages/build-pages.js";
+import { NO_STORE, type PreparedResponse, prepare, REVALIDATE } from "../pages/prepared.js";
+import type { Search, SearchResult } from "./search.js";
+
+/** Longer than any question's key words; the box stops typing here too (maxlength). */
+export const MAX_QUERY_LENGTH = 100;
+/** Results on one page: enough to scan, few enough to mark quickly. */
+export const PAGE_LIMIT = 20;
+/** Suggestions under the box as a reader types. */
+export const SUGGEST_LIMIT = 8;
+
+const HTML = "text/html; charset=utf-8";
+const JSON_TYPE = "application/json; charset=utf-8";
+
+type ReadQuery = { query: string; problem?: undefined } | { query: string; problem: string };
+
+export function searchRoutes(search: Search, render: Renderer, siteTitle: string): Router {
+  const page = (query: string, status: 200 | 400, problem?: string): PreparedResponse => {
+    const outcome = query === "" || problem !== undefined ? { total: 0, results: [] } : search.search(query, PAGE_LIMIT);
+    const html = render("search.njk", {
+      url: null, // no canonical: a results page is not a page of the site to index
+      title: query === "" ? `搜索 - ${siteTitle}` : `“${query}”的搜索结果 - ${siteTitle}`,
+      noindex: true,
+      searchQuery: query,
+      problem: problem ?? "",
+      total: outcome.total,
+      results: outcome.results.map(view),
+      limit: PAGE_LIMIT,
+    });
+    return prepare(html, HTML, status === 200 ? REVALIDATE : NO_STORE, status);
+  };
+  // Rendered now so search.njk is compiled at start-up and a template mistake stops the start.
+  const emptyPage = page("", 200);
+
+  const router = Router();
+  router
+    .route("/search")
+    .get((req, res) => {
+      const { query, problem } = readQuery(req);
+      answer(req, res, problem === undefined && query === "" ? emptyPage : page(query, problem === undefined ? 200 : 400, problem));
+    })
+    .all(notAllowed);
+  router
+    .route("/search.json")
+    .get((req, res) => {
+      const { query, problem } = readQuery(req);
+      if (problem !== undefined) return answer(req, res, prepare(JSON.stringify({ error: problem }), JSON_TYPE, NO_STORE, 400));
+      const outcome = query === "" ? { total: 0, results: [] } : search.search(query, SUGGEST_LIMIT);
+      const body = { query, total: outcome.total, results: outcome.results.map(view) };
+      answer(req, res, prepare(JSON.stringify(body), JSON_TYPE, REVALIDATE));
+    })
+    .all(notAllowed);
+  return router;
+}
+
+/**
+ * The query as typed, or why it cannot be searched. A repeated q (?q=a&q=b) is refused rather
+ * than guessed at; an over-long one keeps its first MAX_QUERY_LENGTH characters in the box.
+ */
+function readQuery(req: Request): ReadQuery {
+  const raw = req.query.q;
+  if (raw === undefined) return { query: "" };
+  if (typeof raw !== "string") return { query: "", problem: "网址中有不止一个搜索词（q 参数重复）。请在搜索框中重新输入要找的内容。" };
+  // Control characters (a %00, a stray tab) are never part of what a reader meant to find.
+  const chars = [
+    ...raw
+      .replace(/\p{Cc}/gu, " ")
+      .replace(/\s+/gu, " ")
+      .trim(),
+  ];
+  if (chars.length > MAX_QUERY_LENGTH) {
+    return {
+      query: chars.slice(0, MAX_QUERY_LENGTH).join(""),
+      problem: `搜索词太长：最多 ${MAX_QUERY_LENGTH} 个字，您输入了 ${chars.length} 个字。请缩短后再搜索。`,
+    };
+  }
+  return { query: chars.join("") };
+}
+
+function view(result: SearchResult) {
+  return { url: result.question.url, question: result.question.question, title: result.title, snippet: result.snippet };
+}
+
+function answer(req: Request, res: Response, prepared: PreparedResponse): void {
+  // Belt and braces with the page's own <meta name="robots">: JSON has no <head>.
+  res.setHeader("X-Robots-Tag", "noindex");
+  send(req, res, prepared);
+}
+
+function notAllowed(req: Request, res: Response, next: NextFunction): void {
+  res.setHeader("Allow", "GET, HEAD");
+  next(httpError(405, `${req.method} is not allowed on ${req.path}`));
+}
