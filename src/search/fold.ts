@@ -21,6 +21,9 @@ const toSimplified = Converter({ from: "t", to: "cn" });
 const HAN = /^\p{Script=Han}$/u;
 const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]$/u;
 const SPACE = /^\s$/u;
+/** A combining mark on its own: a tone typed as a separate character after its vowel. */
+const MARK = /^\p{M}$/u;
+const ACCENTED_LATIN = /^[a-z]\p{M}+$/u;
 
 // Folding is per character and the same character always folds the same way; the cache is
 // capped because queries may bring any characters at all.
@@ -32,13 +35,24 @@ export function foldChar(ch: string): string {
   if (known !== undefined) return known;
   let folded: string;
   if (SPACE.test(ch)) folded = " ";
-  else if (INVISIBLE.test(ch)) folded = "";
+  else if (INVISIBLE.test(ch) || MARK.test(ch)) folded = "";
   else {
     folded = ch.normalize("NFKC").toLowerCase();
     if (HAN.test(folded)) folded = toSimplified(folded);
+    else if (folded > "\u007f") folded = withoutTone(folded);
   }
   if (cache.size < CACHE_LIMIT) cache.set(ch, folded);
   return folded;
+}
+
+/**
+ * Pinyin typed with tone marks (fā, piào) reads as plain letters; ü (lǚ) as v, as the index
+ * and phone keyboards write it. Other accented Latin letters lose their accents too.
+ */
+function withoutTone(ch: string): string {
+  const parts = ch.normalize("NFD");
+  if (!ACCENTED_LATIN.test(parts)) return ch;
+  return parts.startsWith("u\u0308") ? "v" : (parts[0] as string);
 }
 
 export function fold(text: string): Folded {

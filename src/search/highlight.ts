@@ -2,17 +2,12 @@
 // The result is a list of plain-text parts, some marked: the template escapes every part and
 // wraps marked ones in <mark>, so no HTML is ever built from a reader's query here.
 import type { AnalyzedField } from "./analyze.js";
-import { isHan } from "./fold.js";
-import type { Alternative, Needle } from "./parse-query.js";
+import { occurrencesOf, type Span } from "./occurrences.js";
+import type { Alternative } from "./parse-query.js";
 
 export interface Part {
   readonly text: string;
   readonly mark: boolean;
-}
-
-interface Span {
-  start: number;
-  end: number;
 }
 
 /** Characters of answer text shown around the matches; about two lines on a phone. */
@@ -79,30 +74,6 @@ function spansIn(field: AnalyzedField, alternatives: readonly Alternative[]): Sp
     else merged.push({ ...span });
   }
   return merged;
-}
-
-function occurrencesOf(field: AnalyzedField, needle: Needle): Span[] {
-  const items = channel(field, needle.channel);
-  const { seq } = needle;
-  const spans: Span[] = [];
-  for (let i = 0; i + seq.length <= items.length; i++) {
-    let same = true;
-    for (let j = 0; j < seq.length && same; j++) same = items[i + j] === seq[j];
-    if (!same) continue;
-    if (needle.wholeWord && (isWordChar(field.chars[i - 1]) || isWordChar(field.chars[i + seq.length]))) continue;
-    spans.push({ start: field.start[i] as number, end: field.end[i + seq.length - 1] as number });
-  }
-  return spans;
-}
-
-function channel(field: AnalyzedField, name: Needle["channel"]): ReadonlyArray<string | undefined> {
-  if (name === "chars") return field.chars;
-  if (name === "pinyin") return field.pinyin;
-  return field.pinyin.map((syllable) => syllable?.[0]);
-}
-
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch) && !isHan(ch);
 }
 
 function parts(text: string, spans: readonly Span[], from: number, to: number): Part[] {

@@ -23,6 +23,8 @@ export interface Alternative {
   /** The term as one whole word, worth a little extra where the field has it as a word. */
   readonly wordKey: string | undefined;
   readonly needles: readonly Needle[];
+  /** Keys may be scattered over a field; when set, a match also needs a needle as one run. */
+  readonly contiguous: boolean;
 }
 
 export interface Term {
@@ -131,7 +133,7 @@ function addLatin(words: readonly string[], index: SearchIndex, terms: Term[]): 
   while (at < words.length) {
     let taken = 1;
     for (let end = Math.min(words.length, at + MAX_PINYIN_PIECES); end > at + 1; end--) {
-      if (splitPinyin(words.slice(at, end).join(""), index.syllables).length > 0) {
+      if (splitPinyin(words.slice(at, end).map(withoutToneNumbers).join(""), index.syllables).length > 0) {
         taken = end - at;
         break;
       }
@@ -143,7 +145,7 @@ function addLatin(words: readonly string[], index: SearchIndex, terms: Term[]): 
 }
 
 function latinTerm(words: readonly string[], index: SearchIndex): Term {
-  const letters = words.join("");
+  const letters = words.map(withoutToneNumbers).join("");
   const splits = splitPinyin(letters, index.syllables);
   const alternatives = [textAlternative(words.join(" "), WEIGHT.exact), ...splits.map(pinyinAlternative)];
   // Only what cannot be read as pinyin is taken for initials: "an" is 安, not a…n….
@@ -151,6 +153,11 @@ function latinTerm(words: readonly string[], index: SearchIndex): Term {
     alternatives.push(initialsAlternative(letters));
   }
   return { text: words.join(" "), alternatives };
+}
+
+/** Tones typed as numbers after each syllable (fa1piao4) are dropped for reading as pinyin. */
+function withoutToneNumbers(word: string): string {
+  return /^(?:[a-z]+[1-5])+$/.test(word) ? word.replace(/[1-5]/g, "") : word;
 }
 
 function textTerm(text: string): Term {
@@ -185,7 +192,14 @@ function textAlternative(text: string, weight: number): Alternative {
   }
   const wholeHan = hasHan && needles.length === 1 && [...text].length > 1;
   // Part of a Chinese word may match (管理局 finds 管理); a Latin word must match whole.
-  return { weight, keys: [...new Set(keys)], minCoverage: hasHan ? 0.5 : 1, wordKey: wholeHan ? KEY.word + text : undefined, needles };
+  return {
+    weight,
+    keys: [...new Set(keys)],
+    minCoverage: hasHan ? 0.5 : 1,
+    wordKey: wholeHan ? KEY.word + text : undefined,
+    needles,
+    contiguous: false,
+  };
 }
 
 function pinyinAlternative(syllables: readonly string[]): Alternative {
@@ -199,10 +213,11 @@ function pinyinAlternative(syllables: readonly string[]): Alternative {
     minCoverage: 0.5,
     wordKey: undefined,
     needles: [{ channel: "pinyin", seq: syllables, wholeWord: false }],
+    contiguous: false,
   };
 }
 
-/** Initials are vague (fp is 发票 but also 分配), so every pair must be there. */
+/** Initials are vague (fp is 发票 but also 分配), so they must all be there, in one run. */
 function initialsAlternative(letters: string): Alternative {
   const chars = [...letters];
   return {
@@ -211,5 +226,6 @@ function initialsAlternative(letters: string): Alternative {
     minCoverage: 1,
     wordKey: undefined,
     needles: [{ channel: "initials", seq: chars, wholeWord: false }],
+    contiguous: true,
   };
 }

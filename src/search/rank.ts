@@ -1,7 +1,9 @@
 // Scores questions against parsed terms. Order: more query terms matched first, then more of
 // them matched in the question's title, then a BM25-like score (rarer keys count more, title
 // hits three times a body hit), then the document's own order.
-import type { Posting, SearchIndex } from "./build-index.js";
+import type { AnalyzedField } from "./analyze.js";
+import type { IndexedQuestion, Posting, SearchIndex } from "./build-index.js";
+import { occurrencesOf } from "./occurrences.js";
 import type { Alternative, Term } from "./parse-query.js";
 
 export interface Hit {
@@ -95,8 +97,11 @@ function matchAlternative(index: SearchIndex, alternative: Alternative, total: n
   const word = alternative.wordKey === undefined ? undefined : index.postings.get(alternative.wordKey);
   const matches = new Map<number, { inTitle: boolean; score: number }>();
   for (const [doc, tally] of tallies) {
-    const titleMatches = tally.titleKeys / keyCount >= alternative.minCoverage;
-    const bodyMatches = tally.bodyKeys / keyCount >= alternative.minCoverage;
+    const question = index.questions[doc] as IndexedQuestion;
+    const titleMatches = tally.titleKeys / keyCount >= alternative.minCoverage && inOneRun(alternative, question.title);
+    const bodyMatches =
+      tally.bodyKeys / keyCount >= alternative.minCoverage &&
+      (inOneRun(alternative, question.text) || inOneRun(alternative, question.summary));
     if (!titleMatches && !bodyMatches) continue;
     let score = (titleMatches ? TITLE_WEIGHT * tally.titleScore : 0) + (bodyMatches ? tally.bodyScore : 0);
     if (word !== undefined) {
@@ -109,6 +114,11 @@ function matchAlternative(index: SearchIndex, alternative: Alternative, total: n
     matches.set(doc, { inTitle: titleMatches, score: (alternative.weight * score) / keyCount });
   }
   return matches;
+}
+
+/** Checked only for the few questions whose keys all matched, and only where it matters. */
+function inOneRun(alternative: Alternative, field: AnalyzedField): boolean {
+  return !alternative.contiguous || alternative.needles.some((needle) => occurrencesOf(field, needle, true).length > 0);
 }
 
 /** BM25's inverse document frequency: a key in every question is worth little, a rare one much. */
