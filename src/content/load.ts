@@ -73,15 +73,15 @@ function loadSynonyms(file: string, report: Report): string[][] {
     return [];
   }
   const parsed = synonymsSchema.safeParse(data ?? {});
-  if (!parsed.success) {
-    for (const line of describeIssues(synonymsSchema, parsed.error, data)) report(file, line);
-    return [];
-  }
+  if (!parsed.success) for (const line of describeIssues(synonymsSchema, parsed.error, data)) report(file, line);
   // A word in two groups would join them silently; the owner should decide which it means.
+  // Checked on the raw lists too, so it is reported together with any other problem.
+  const raw = (data as { synonyms?: unknown } | null)?.synonyms;
   const groupOf = new Map<string, number>();
-  parsed.data.synonyms.forEach((group, i) => {
-    group.forEach((word, j) => {
-      const folded = word.normalize("NFKC").toLowerCase();
+  (Array.isArray(raw) ? raw : []).forEach((group: unknown, i) => {
+    (Array.isArray(group) ? group : []).forEach((word: unknown, j) => {
+      if (typeof word !== "string" || word.trim() === "") return;
+      const folded = word.trim().normalize("NFKC").toLowerCase();
       const other = groupOf.get(folded);
       if (other !== undefined && other !== i) {
         report(file, `synonyms.${i}.${j}: "${word}" is already in synonyms.${other} (expected each word in only one group)`);
@@ -89,6 +89,7 @@ function loadSynonyms(file: string, report: Report): string[][] {
       groupOf.set(folded, other ?? i);
     });
   });
+  if (!parsed.success) return [];
   return parsed.data.synonyms;
 }
 
