@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ContentError, loadSite } from "../../../src/content/load.js";
 import { createSearch } from "../../../src/search/search.js";
-import { fixture } from "../../helpers.js";
+import { CONTENT_DIR, fixture } from "../../helpers.js";
 
 function problemsOf(dir: string): readonly string[] {
   try {
@@ -50,6 +50,6 @@ describe("content/synonyms.yml", () => {
   });
 
   it("in the real content folder is valid", () => {
-    expect(loadSite(path.join(fixture(".."), "..", "content")).synonyms.length).toBeGreaterThan(0);
+    expect(loadSite(CONTENT_DIR).synonyms.length).toBeGreaterThan(0);
   });
 });
