@@ -1,7 +1,6 @@
-// Turns one field of a question (its title or its answer) into the index keys it contains:
-// words from Intl.Segmenter, single characters and pairs of characters (so part of a word still
-// matches), and the same pairs in pinyin and in pinyin initials.
-import { type Folded, fold, isHan } from "./fold.js";
+// One field of a question (its title, summary or answer) made ready for the index: folded,
+// with the pinyin and initials of each character. Also names the kinds of index key.
+import { type Folded, fold } from "./fold.js";
 import { pinyinOf } from "./pinyin.js";
 
 /**
@@ -20,38 +19,24 @@ export const KEY = {
 export interface AnalyzedField extends Folded {
   /** Syllable of each Chinese character, undefined elsewhere. */
   readonly pinyin: ReadonlyArray<string | undefined>;
-  /** Every key in the field and how often it occurs. */
-  readonly keys: ReadonlyMap<string, number>;
+  /**
+   * First letter of each syllable, one code unit per character ("\0" where there is none), so
+   * checking that initials occur as one run is a native substring search.
+   */
+  readonly initials: string;
+  /** The characters as one string when each is one code unit (no emoji…), for fast searching. */
+  readonly joined: string | undefined;
 }
 
-const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
-
+/** Folds a field and reads its pinyin; kept per question for marking matches later. */
 export function analyze(text: string): AnalyzedField {
   const folded = fold(text);
-  const { chars } = folded;
-  const pinyin = pinyinOf(chars);
-  const keys = new Map<string, number>();
-  const add = (key: string) => keys.set(key, (keys.get(key) ?? 0) + 1);
-
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i] as string;
-    if (!isHan(ch)) continue;
-    add(KEY.char + ch);
-    const next = chars[i + 1];
-    if (next !== undefined && isHan(next)) add(KEY.charPair + ch + next);
-    const syllable = pinyin[i];
-    if (syllable === undefined) continue;
-    add(KEY.syllable + syllable);
-    const nextSyllable = pinyin[i + 1];
-    if (nextSyllable === undefined) continue;
-    add(`${KEY.syllablePair}${syllable} ${nextSyllable}`);
-    add(KEY.initialPair + syllable[0] + nextSyllable[0]);
-  }
-
-  // Whole words: Latin words and numbers are only matched this way; for Chinese, a query word
-  // that is also a whole word here scores a little above one found inside a longer word.
-  for (const { segment, isWordLike } of segmenter.segment(chars.join(""))) {
-    if (isWordLike && (segment.length > 1 || !isHan(segment))) add(KEY.word + segment);
-  }
-  return { ...folded, pinyin, keys };
+  const pinyin = pinyinOf(folded.chars);
+  const joined = folded.chars.join("");
+  return {
+    ...folded,
+    pinyin,
+    initials: pinyin.map((syllable) => syllable?.[0] ?? "\0").join(""),
+    joined: joined.length === folded.chars.length ? joined : undefined,
+  };
 }

@@ -3,6 +3,7 @@
 import type { Question } from "../content/site.js";
 import { type AnalyzedField, analyze } from "./analyze.js";
 import { foldString } from "./fold.js";
+import { Postings } from "./postings.js";
 
 export interface IndexedQuestion {
   readonly question: Question;
@@ -11,17 +12,9 @@ export interface IndexedQuestion {
   readonly text: AnalyzedField;
 }
 
-/** The questions containing one key, in index order, with how often it occurs in each. */
-export interface Posting {
-  readonly docs: number[];
-  readonly inTitle: number[];
-  /** Answer and summary together: both are "the body" for ranking. */
-  readonly inBody: number[];
-}
-
 export interface SearchIndex {
   readonly questions: readonly IndexedQuestion[];
-  readonly postings: ReadonlyMap<string, Posting>;
+  readonly postings: Postings;
   /** Syllables that occur in the content: the only ones a typed pinyin string is split into. */
   readonly syllables: ReadonlySet<string>;
   /** Folded synonym → every folded word of its group, itself included. */
@@ -38,32 +31,14 @@ export function buildSearchIndex(questions: readonly Question[], synonymGroups: 
     text: analyze(question.text),
   }));
 
-  const postings = new Map<string, Posting>();
-  const syllables = new Set<string>();
+  const postings = new Postings();
   indexed.forEach((doc, id) => {
-    const counts = new Map<string, [title: number, body: number]>();
-    const count = (field: AnalyzedField, slot: 0 | 1) => {
-      for (const [key, n] of field.keys) {
-        const entry = counts.get(key) ?? [0, 0];
-        entry[slot] += n;
-        counts.set(key, entry);
-      }
-      for (const syllable of field.pinyin) if (syllable !== undefined) syllables.add(syllable);
-    };
-    count(doc.title, 0);
-    count(doc.summary, 1);
-    count(doc.text, 1);
-    for (const [key, [title, body]] of counts) {
-      let posting = postings.get(key);
-      if (posting === undefined) {
-        posting = { docs: [], inTitle: [], inBody: [] };
-        postings.set(key, posting);
-      }
-      posting.docs.push(id);
-      posting.inTitle.push(title);
-      posting.inBody.push(body);
-    }
+    postings.add(doc.title, id, true);
+    postings.add(doc.summary, id, false);
+    postings.add(doc.text, id, false);
   });
+  postings.seal();
+  const syllables = postings.syllableSet();
 
   const synonyms = new Map<string, string[]>();
   for (const group of synonymGroups) {

@@ -7,9 +7,9 @@ import { Converter } from "opencc-js/t2cn";
 export interface Folded {
   readonly chars: readonly string[];
   /** UTF-16 offset in the original where the character that produced chars[i] starts… */
-  readonly start: readonly number[];
+  readonly start: Uint32Array;
   /** …and where it ends. */
-  readonly end: readonly number[];
+  readonly end: Uint32Array;
 }
 
 // Character by character (not OpenCC's phrase mode): the mapping stays one-to-one, so offsets
@@ -69,7 +69,8 @@ export function fold(text: string): Folded {
     }
     offset = next;
   }
-  return { chars, start, end };
+  // Typed arrays: a thousand answers' offsets take a third of the memory of plain arrays.
+  return { chars, start: Uint32Array.from(start), end: Uint32Array.from(end) };
 }
 
 /** The folded text as a plain string, for queries and synonym lists where offsets do not matter. */

@@ -37,7 +37,8 @@ export function snippet(
   if (spans.length === 0 && onlyIfMatched) return undefined;
   let from = 0;
   let best = -1;
-  for (const anchor of spans) {
+  // Any of the first few matches may start the window; enough to find a dense stretch.
+  for (const anchor of spans.slice(0, 32)) {
     const start = Math.max(0, Math.min(anchor.start - LEAD, flat.length - SNIPPET_LENGTH));
     const inside = spans.filter((span) => span.start >= start && span.end <= start + SNIPPET_LENGTH).length;
     if (inside > best) {

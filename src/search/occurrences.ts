@@ -11,7 +11,9 @@ export interface Span {
 }
 
 export function occurrencesOf(field: AnalyzedField, needle: Needle, first = false): Span[] {
-  const items = channel(field, needle.channel);
+  if (needle.channel === "initials") return runsIn(field, field.initials, needle, first);
+  if (needle.channel === "chars" && field.joined !== undefined) return runsIn(field, field.joined, needle, first);
+  const items = needle.channel === "chars" ? field.chars : field.pinyin;
   const { seq } = needle;
   const spans: Span[] = [];
   for (let i = 0; i + seq.length <= items.length; i++) {
@@ -25,10 +27,20 @@ export function occurrencesOf(field: AnalyzedField, needle: Needle, first = fals
   return spans;
 }
 
-function channel(field: AnalyzedField, name: Needle["channel"]): ReadonlyArray<string | undefined> {
-  if (name === "chars") return field.chars;
-  if (name === "pinyin") return field.pinyin;
-  return field.pinyin.map((syllable) => syllable?.[0]);
+/**
+ * Searches a string with one code unit per character (initials, or the characters themselves
+ * when none is outside the BMP): a native substring search, fast enough to run for every
+ * candidate question, not just those shown.
+ */
+function runsIn(field: AnalyzedField, haystack: string, needle: Needle, first: boolean): Span[] {
+  const run = needle.seq.join("");
+  const spans: Span[] = [];
+  for (let i = haystack.indexOf(run); i >= 0; i = haystack.indexOf(run, i + 1)) {
+    if (needle.wholeWord && (isWordChar(field.chars[i - 1]) || isWordChar(field.chars[i + needle.seq.length]))) continue;
+    spans.push({ start: field.start[i] as number, end: field.end[i + needle.seq.length - 1] as number });
+    if (first) break;
+  }
+  return spans;
 }
 
 function isWordChar(ch: string | undefined): boolean {

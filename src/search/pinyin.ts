@@ -16,8 +16,17 @@ export function pinyinOf(chars: readonly string[]): Array<string | undefined> {
   const syllables = pinyin(chars.join(""), { toneType: "none", type: "array", v: true });
   return chars.map((ch, i) => {
     const syllable = syllables[i];
-    return isHan(ch) && syllable !== undefined && SYLLABLE.test(syllable) ? syllable : undefined;
+    return isHan(ch) && syllable !== undefined && SYLLABLE.test(syllable) ? intern(syllable) : undefined;
   });
+}
+
+// A few hundred syllables stand for hundreds of thousands of characters; one string each.
+const interned = new Map<string, string>();
+function intern(syllable: string): string {
+  const known = interned.get(syllable);
+  if (known !== undefined) return known;
+  interned.set(syllable, syllable);
+  return syllable;
 }
 
 /** Longest syllable in standard pinyin (zhuang, shuang…). */

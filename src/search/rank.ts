@@ -2,9 +2,10 @@
 // them matched in the question's title, then a BM25-like score (rarer keys count more, title
 // hits three times a body hit), then the document's own order.
 import type { AnalyzedField } from "./analyze.js";
-import type { IndexedQuestion, Posting, SearchIndex } from "./build-index.js";
+import type { SearchIndex } from "./build-index.js";
 import { occurrencesOf } from "./occurrences.js";
 import type { Alternative, Term } from "./parse-query.js";
+import type { Posting } from "./postings.js";
 
 export interface Hit {
   /** Position in index.questions. */
@@ -14,8 +15,15 @@ export interface Hit {
   /** Query terms it matches in its title. */
   readonly inTitle: number;
   readonly score: number;
-  /** The ways the terms matched, for marking them in the text. */
+  /** The ways the terms matched this question, for marking them in its text. */
   readonly alternatives: readonly Alternative[];
+}
+
+export interface Ranked {
+  /** How many questions matched at all. */
+  readonly total: number;
+  /** The best `limit` of them, best first. */
+  readonly hits: readonly Hit[];
 }
 
 const TITLE_WEIGHT = 3;
@@ -24,99 +32,107 @@ const WHOLE_WORD_BONUS = 0.5;
 /** BM25's term-frequency saturation: the third 发票 in an answer adds less than the first. */
 const K1 = 1.2;
 
-interface Tally {
-  titleKeys: number;
-  bodyKeys: number;
-  titleScore: number;
-  bodyScore: number;
-}
-
-interface TermMatch {
-  inTitle: boolean;
-  score: number;
-  alternatives: Alternative[];
-}
-
-export function rank(index: SearchIndex, terms: readonly Term[]): Hit[] {
+// Per-question tallies live in typed arrays indexed by question: with a thousand questions a
+// common key touches most of them, and objects per question would cost more than the maths.
+export function rank(index: SearchIndex, terms: readonly Term[], limit: number): Ranked {
   const total = index.questions.length;
-  const hits = new Map<number, { matched: number; inTitle: number; score: number; alternatives: Alternative[] }>();
+  const matched = new Uint16Array(total);
+  const inTitle = new Uint16Array(total);
+  const score = new Float64Array(total);
+  const found: number[] = [];
+  const matchedBy: Array<{ alternative: Alternative; docs: Uint8Array }> = [];
+  const m = (doc: number) => matched[doc] as number;
+  const t = (doc: number) => inTitle[doc] as number;
+  const s = (doc: number) => score[doc] as number;
+
   for (const term of terms) {
-    const best = new Map<number, TermMatch>();
+    const termTitle = new Uint8Array(total);
+    const termScore = new Float64Array(total);
+    const termSeen = new Uint8Array(total);
+    const termDocs: number[] = [];
     for (const alternative of term.alternatives) {
-      for (const [doc, match] of matchAlternative(index, alternative, total)) {
-        const current = best.get(doc);
-        if (current === undefined) best.set(doc, { ...match, alternatives: [alternative] });
-        else {
-          current.inTitle ||= match.inTitle;
-          current.score = Math.max(current.score, match.score);
-          current.alternatives.push(alternative);
-        }
-      }
+      const docs = new Uint8Array(total);
+      matchAlternative(index, alternative, (doc, titleMatches, altScore) => {
+        if (termSeen[doc] === 0) termDocs.push(doc);
+        termSeen[doc] = 1;
+        docs[doc] = 1;
+        if (titleMatches) termTitle[doc] = 1;
+        termScore[doc] = Math.max(termScore[doc] as number, altScore);
+      });
+      matchedBy.push({ alternative, docs });
     }
-    for (const [doc, match] of best) {
-      const hit = hits.get(doc) ?? { matched: 0, inTitle: 0, score: 0, alternatives: [] };
-      hit.matched += 1;
-      hit.inTitle += match.inTitle ? 1 : 0;
-      hit.score += match.score;
-      hit.alternatives.push(...match.alternatives);
-      hits.set(doc, hit);
+    for (const doc of termDocs) {
+      if (matched[doc] === 0) found.push(doc);
+      matched[doc] = m(doc) + 1;
+      inTitle[doc] = t(doc) + (termTitle[doc] as number);
+      score[doc] = s(doc) + (termScore[doc] as number);
     }
   }
-  return [...hits]
-    .map(([doc, hit]) => ({ doc, ...hit }))
-    .sort((a, b) => b.matched - a.matched || b.inTitle - a.inTitle || b.score - a.score || a.doc - b.doc);
+
+  found.sort((a, b) => m(b) - m(a) || t(b) - t(a) || s(b) - s(a) || a - b);
+  const hits = found.slice(0, limit).map((doc) => ({
+    doc,
+    matched: m(doc),
+    inTitle: t(doc),
+    score: s(doc),
+    alternatives: matchedBy.filter(({ docs }) => docs[doc] === 1).map(({ alternative }) => alternative),
+  }));
+  return { total: found.length, hits };
 }
 
-function matchAlternative(index: SearchIndex, alternative: Alternative, total: number): Map<number, { inTitle: boolean; score: number }> {
-  const tallies = new Map<number, Tally>();
+type OnMatch = (doc: number, inTitle: boolean, score: number) => void;
+
+function matchAlternative(index: SearchIndex, alternative: Alternative, onMatch: OnMatch): void {
+  const total = index.questions.length;
+  const titleKeys = new Uint16Array(total);
+  const bodyKeys = new Uint16Array(total);
+  const titleScore = new Float64Array(total);
+  const bodyScore = new Float64Array(total);
+  const touched: number[] = [];
   for (const key of alternative.keys) {
     const posting = index.postings.get(key);
     if (posting === undefined) continue;
     const weight = idf(posting, total);
-    for (let i = 0; i < posting.docs.length; i++) {
-      const doc = posting.docs[i] as number;
-      let tally = tallies.get(doc);
-      if (tally === undefined) {
-        tally = { titleKeys: 0, bodyKeys: 0, titleScore: 0, bodyScore: 0 };
-        tallies.set(doc, tally);
+    const { docs, inTitle, inBody } = posting;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] as number;
+      if (titleKeys[doc] === 0 && bodyKeys[doc] === 0) touched.push(doc);
+      const title = inTitle[i] as number;
+      const body = inBody[i] as number;
+      if (title > 0) {
+        titleKeys[doc] = (titleKeys[doc] as number) + 1;
+        titleScore[doc] = (titleScore[doc] as number) + weight * saturate(title);
       }
-      const inTitle = posting.inTitle[i] as number;
-      const inBody = posting.inBody[i] as number;
-      if (inTitle > 0) {
-        tally.titleKeys += 1;
-        tally.titleScore += weight * saturate(inTitle);
-      }
-      if (inBody > 0) {
-        tally.bodyKeys += 1;
-        tally.bodyScore += weight * saturate(inBody);
+      if (body > 0) {
+        bodyKeys[doc] = (bodyKeys[doc] as number) + 1;
+        bodyScore[doc] = (bodyScore[doc] as number) + weight * saturate(body);
       }
     }
   }
 
   const keyCount = alternative.keys.length;
+  const needed = alternative.minCoverage * keyCount;
   const word = alternative.wordKey === undefined ? undefined : index.postings.get(alternative.wordKey);
-  const matches = new Map<number, { inTitle: boolean; score: number }>();
-  for (const [doc, tally] of tallies) {
-    const question = index.questions[doc] as IndexedQuestion;
-    const titleMatches = tally.titleKeys / keyCount >= alternative.minCoverage && inOneRun(alternative, question.title);
+  for (const doc of touched) {
+    const question = index.questions[doc];
+    if (question === undefined) continue;
+    const titleMatches = (titleKeys[doc] as number) >= needed && inOneRun(alternative, question.title);
     const bodyMatches =
-      tally.bodyKeys / keyCount >= alternative.minCoverage &&
-      (inOneRun(alternative, question.text) || inOneRun(alternative, question.summary));
+      (bodyKeys[doc] as number) >= needed && (inOneRun(alternative, question.text) || inOneRun(alternative, question.summary));
     if (!titleMatches && !bodyMatches) continue;
-    let score = (titleMatches ? TITLE_WEIGHT * tally.titleScore : 0) + (bodyMatches ? tally.bodyScore : 0);
+    let raw = (titleMatches ? TITLE_WEIGHT * (titleScore[doc] as number) : 0) + (bodyMatches ? (bodyScore[doc] as number) : 0);
     if (word !== undefined) {
       const at = findDoc(word, doc);
       if (at >= 0) {
         const bonus = WHOLE_WORD_BONUS * idf(word, total) * keyCount;
-        score += ((word.inTitle[at] as number) > 0 ? TITLE_WEIGHT * bonus : 0) + ((word.inBody[at] as number) > 0 ? bonus : 0);
+        raw += ((word.inTitle[at] as number) > 0 ? TITLE_WEIGHT * bonus : 0) + ((word.inBody[at] as number) > 0 ? bonus : 0);
       }
     }
-    matches.set(doc, { inTitle: titleMatches, score: (alternative.weight * score) / keyCount });
+    onMatch(doc, titleMatches, (alternative.weight * raw) / keyCount);
   }
-  return matches;
 }
 
-/** Checked only for the few questions whose keys all matched, and only where it matters. */
+/** Checked only for questions whose keys all matched, and only where it matters (initials). */
 function inOneRun(alternative: Alternative, field: AnalyzedField): boolean {
   return !alternative.contiguous || alternative.needles.some((needle) => occurrencesOf(field, needle, true).length > 0);
 }

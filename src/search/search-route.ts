@@ -30,7 +30,7 @@ export function searchRoutes(search: Search, render: Renderer, siteTitle: string
       searchQuery: query,
       problem: problem ?? "",
       total: outcome.total,
-      results: outcome.results.map(view),
+      results: outcome.results.map(resultView),
       limit: PAGE_LIMIT,
     });
     return prepare(html, HTML, status === 200 ? REVALIDATE : NO_STORE, status);
@@ -52,7 +52,7 @@ export function searchRoutes(search: Search, render: Renderer, siteTitle: string
       const { query, problem } = readQuery(req);
       if (problem !== undefined) return answer(req, res, prepare(JSON.stringify({ error: problem }), JSON_TYPE, NO_STORE, 400));
       const outcome = query === "" ? { total: 0, results: [] } : search.search(query, SUGGEST_LIMIT);
-      const body = { query, total: outcome.total, results: outcome.results.map(view) };
+      const body = { query, total: outcome.total, results: outcome.results.map(resultView) };
       answer(req, res, prepare(JSON.stringify(body), JSON_TYPE, REVALIDATE));
     })
     .all(notAllowed);
@@ -83,7 +83,8 @@ function readQuery(req: Request): ReadQuery {
   return { query: chars.join("") };
 }
 
-function view(result: SearchResult) {
+/** What the template and the JSON show of a result: plain data, marks as flags. */
+export function resultView(result: SearchResult) {
   return { url: result.question.url, question: result.question.question, title: result.title, snippet: result.snippet };
 }
 

@@ -28,9 +28,9 @@ export function createSearch(questions: readonly Question[], synonyms: ReadonlyA
   return {
     index,
     search(query, limit) {
-      const hits = rank(index, parseQuery(query, index));
+      const { total, hits } = rank(index, parseQuery(query, index), limit);
       // Marking costs more than ranking; only the questions shown are marked.
-      const results = hits.slice(0, limit).map(({ doc, alternatives }) => {
+      const results = hits.map(({ doc, alternatives }) => {
         const { question, title, summary, text } = index.questions[doc] as SearchIndex["questions"][number];
         return {
           question,
@@ -42,7 +42,7 @@ export function createSearch(questions: readonly Question[], synonyms: ReadonlyA
             [],
         };
       });
-      return { total: hits.length, results };
+      return { total, results };
     },
   };
 }
