@@ -61,7 +61,17 @@ function syntheticQuestions(count: number, first: number): Question[] {
     while ([...text].length < length) text += next() < 0.15 ? `\n${sentence()}` : sentence();
     const summary = sentence() + sentence();
     const slug = `synthetic-${i + 1}`;
-    return { slug, url: `/questions/${slug}`, order: first + i, question, summary, text, html: `<p>${text}</p>`, updated: "2020-11-27" };
+    return {
+      slug,
+      url: `/questions/${slug}`,
+      order: first + i,
+      question,
+      summary,
+      text,
+      html: `<p>${text}</p>`,
+      markdown: text,
+      updated: "2020-11-27",
+    };
   });
 }
 

@@ -15,6 +15,8 @@ export const PAGE_LIMIT = 20;
 /** Suggestions under the box as a reader types. */
 export const SUGGEST_LIMIT = 8;
 
+/** Characters of the query shown in the page's <title>. */
+const TITLE_QUERY_LENGTH = 30;
 const HTML = "text/html; charset=utf-8";
 const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -25,7 +27,12 @@ export function searchRoutes(search: Search, render: Renderer, siteTitle: string
     const outcome = query === "" || problem !== undefined ? { total: 0, results: [] } : search.search(query, PAGE_LIMIT);
     const html = render("search.njk", {
       url: null, // no canonical: a results page is not a page of the site to index
-      title: query === "" ? `搜索 - ${siteTitle}` : `“${query}”的搜索结果 - ${siteTitle}`,
+      title:
+        problem !== undefined
+          ? `无法搜索 - ${siteTitle}`
+          : query === ""
+            ? `搜索 - ${siteTitle}`
+            : `“${shorten(query)}”的搜索结果 - ${siteTitle}`,
       noindex: true,
       searchQuery: query,
       problem: problem ?? "",
@@ -81,6 +88,12 @@ function readQuery(req: Request): ReadQuery {
     };
   }
   return { query: chars.join("") };
+}
+
+/** A long query in the <title> would push out the site's name; the heading shows it whole. */
+function shorten(query: string): string {
+  const chars = [...query];
+  return chars.length > TITLE_QUERY_LENGTH ? `${chars.slice(0, TITLE_QUERY_LENGTH).join("")}…` : query;
 }
 
 /** What the template and the JSON show of a result: plain data, marks as flags. */

@@ -1,3 +1,4 @@
+import { HtmlValidate } from "html-validate";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { MAX_QUERY_LENGTH } from "../../src/search/search-route.js";
@@ -212,5 +213,29 @@ describe("bad input on /search", () => {
   it("leaves a URL too long for any query to the URL guard (414)", async () => {
     const res = await request(app).get(`/search?q=${"a".repeat(3000)}`);
     expect(res.status).toBe(414);
+  });
+});
+
+describe("html-validate (recommended) on search pages", () => {
+  const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
+  it.each([
+    ["results", "/search?q=ISP%20%E5%8F%91%E7%A5%A8"],
+    ["empty query", "/search"],
+    ["no match", "/search?q=%E5%A4%A9%E6%B0%94"],
+    ["over-long query (400)", `/search?q=${"a".repeat(MAX_QUERY_LENGTH + 1)}`],
+    ["repeated q (400)", "/search?q=a&q=b"],
+    ["markup in the query", "/search?q=%22%3E%3Cimg%20src%3Dx%3E"],
+  ])("%s has no errors", async (_name, url) => {
+    const res = await request(app).get(url);
+    const report = await validator.validateString(res.text);
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
+  });
+});
+
+describe("the results page <title>", () => {
+  it("names the query, shortened when long, and the site", async () => {
+    expect((await search("发票")).text).toContain("<title>“发票”的搜索结果 - ISP许可证 常见问题</title>");
+    expect((await search("发".repeat(40))).text).toContain(`<title>“${"发".repeat(30)}…”的搜索结果 - ISP许可证 常见问题</title>`);
+    expect((await request(app).get("/search?q=a&q=b")).text).toContain("<title>无法搜索 - ISP许可证 常见问题</title>");
   });
 });

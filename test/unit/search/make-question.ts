@@ -3,5 +3,15 @@
 import type { Question } from "../../../src/content/site.js";
 
 export function makeQuestion(slug: string, question: string, text: string, summary = "摘要。"): Question {
-  return { slug, url: `/questions/${slug}`, order: 1, question, summary, text, html: `<p>${text}</p>`, updated: "2020-11-27" };
+  return {
+    slug,
+    url: `/questions/${slug}`,
+    order: 1,
+    question,
+    summary,
+    text,
+    html: `<p>${text}</p>`,
+    markdown: text,
+    updated: "2020-11-27",
+  };
 }
