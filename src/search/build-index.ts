@@ -33,9 +33,9 @@ export function buildSearchIndex(questions: readonly Question[], synonymGroups: 
 
   const postings = new Postings();
   indexed.forEach((doc, id) => {
-    postings.add(doc.title, id, true);
-    postings.add(doc.summary, id, false);
-    postings.add(doc.text, id, false);
+    postings.add(doc.title, id, true, true);
+    postings.add(doc.summary, id, false, true);
+    postings.add(doc.text, id, false, false);
   });
   postings.seal();
   const syllables = postings.syllableSet();

@@ -81,5 +81,9 @@ export function foldString(text: string): string {
 }
 
 export function isHan(ch: string): boolean {
+  // Most characters asked about are common ideographs or ASCII; the regular expression settles the rest.
+  const code = ch.codePointAt(0) ?? 0;
+  if (code >= 0x4e00 && code <= 0x9fff) return ch.length === 1;
+  if (code < 0x2e80) return false;
   return HAN.test(ch);
 }
