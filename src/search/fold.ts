@@ -62,10 +62,18 @@ export function fold(text: string): Folded {
   let offset = 0;
   for (const ch of text) {
     const next = offset + ch.length;
-    for (const out of foldChar(ch)) {
-      chars.push(out);
+    const folded = foldChar(ch);
+    // Nearly every character folds to one; only NFKC expansions (①, ㎡) need splitting.
+    if (folded.length === 1) {
+      chars.push(folded);
       start.push(offset);
       end.push(next);
+    } else {
+      for (const out of folded) {
+        chars.push(out);
+        start.push(offset);
+        end.push(next);
+      }
     }
     offset = next;
   }
