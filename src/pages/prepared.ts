@@ -1,12 +1,22 @@
-// A response made once at start-up: body bytes plus every header that depends on them.
-// Serving one is a lookup; nothing about it is computed per request.
+// A response made once at start-up: body bytes, their brotli and gzip versions, and every
+// header that depends on them. Serving one is a lookup; nothing about it is computed per request.
 import { createHash } from "node:crypto";
+import { compress } from "./compress.js";
 
-export interface PreparedResponse {
-  readonly status: number;
+/** One set of bytes as sent on the wire, with the headers that describe exactly those bytes. */
+export interface Representation {
   readonly body: Buffer;
-  /** Content-Type, Cache-Control, ETag and Content-Length, in the form sent on the wire. */
+  /** Content-Type, Content-Length, Cache-Control, ETag, and Content-Encoding and Vary where they apply. */
   readonly headers: Readonly<Record<string, string>>;
+  /** The headers of a 304 for this representation: the same minus those that describe a body. */
+  readonly notModifiedHeaders: Readonly<Record<string, string>>;
+}
+
+/** The uncompressed representation, plus compressed ones where compressing pays. */
+export interface PreparedResponse extends Representation {
+  readonly status: number;
+  readonly br?: Representation;
+  readonly gzip?: Representation;
 }
 
 /** HTML and other content pages: cheap to revalidate with the ETag, never stale for long. */
@@ -18,15 +28,26 @@ export const NO_STORE = "no-store";
 
 export function prepare(body: string | Buffer, contentType: string, cacheControl: string, status = 200): PreparedResponse {
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+  const { br, gzip } = compress(bytes, contentType);
+  // Caches must key on Accept-Encoding only when the answer actually depends on it.
+  const varies = br !== undefined || gzip !== undefined;
+  const represent = (encoded: Buffer, encoding?: string): Representation => {
+    // Strong ETags name exact bytes, so each encoding has its own.
+    const notModifiedHeaders: Record<string, string> = { "Cache-Control": cacheControl, ETag: `"${contentHash(encoded)}"` };
+    if (varies) notModifiedHeaders.Vary = "Accept-Encoding";
+    const headers: Record<string, string> = {
+      "Content-Type": contentType,
+      "Content-Length": String(encoded.length),
+      ...notModifiedHeaders,
+    };
+    if (encoding !== undefined) headers["Content-Encoding"] = encoding;
+    return { body: encoded, headers, notModifiedHeaders };
+  };
   return {
     status,
-    body: bytes,
-    headers: {
-      "Content-Type": contentType,
-      "Content-Length": String(bytes.length),
-      "Cache-Control": cacheControl,
-      ETag: `"${contentHash(bytes)}"`,
-    },
+    ...represent(bytes),
+    ...(br && { br: represent(br, "br") }),
+    ...(gzip && { gzip: represent(gzip, "gzip") }),
   };
 }
 

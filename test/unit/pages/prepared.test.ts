@@ -1,0 +1,45 @@
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { IMMUTABLE, prepare, REVALIDATE } from "../../../src/pages/prepared.js";
+
+const HTML = "text/html; charset=utf-8";
+const page = `<!doctype html><html lang="zh-CN"><body>${"<p>ISP经营许可证咨询服务如何获取发票？</p>\n".repeat(40)}</body></html>`;
+
+describe("prepare", () => {
+  it("makes brotli and gzip versions of a page that decompress to the very same bytes", () => {
+    const prepared = prepare(page, HTML, REVALIDATE);
+    expect(prepared.br && brotliDecompressSync(prepared.br.body).equals(prepared.body)).toBe(true);
+    expect(prepared.gzip && gunzipSync(prepared.gzip.body).equals(prepared.body)).toBe(true);
+    expect(prepared.br?.headers["Content-Encoding"]).toBe("br");
+    expect(prepared.gzip?.headers["Content-Encoding"]).toBe("gzip");
+    expect(prepared.headers["Content-Encoding"]).toBeUndefined();
+  });
+
+  it("describes each version's own bytes: length, and a strong ETag per encoding", () => {
+    const prepared = prepare(page, HTML, REVALIDATE);
+    const versions = [prepared, prepared.br, prepared.gzip].map((version) => version as NonNullable<typeof version>);
+    for (const version of versions) {
+      expect(version.headers["Content-Length"]).toBe(String(version.body.length));
+      expect(version.headers.ETag).toMatch(/^"[\w-]{16}"$/);
+      expect(version.headers.Vary).toBe("Accept-Encoding");
+      expect(version.headers["Cache-Control"]).toBe(REVALIDATE);
+      expect(version.headers["Content-Type"]).toBe(HTML);
+    }
+    expect(new Set(versions.map((version) => version.headers.ETag)).size).toBe(3);
+  });
+
+  it("leaves out of a 304 the headers that describe a body", () => {
+    const { br } = prepare(page, HTML, REVALIDATE);
+    expect(br?.notModifiedHeaders).toEqual({ "Cache-Control": REVALIDATE, ETag: br?.headers.ETag, Vary: "Accept-Encoding" });
+  });
+
+  it("does not compress what would not shrink, and then does not Vary", () => {
+    const tiny = prepare("User-agent: *\n", "text/plain; charset=utf-8", REVALIDATE);
+    expect(tiny.br).toBeUndefined();
+    expect(tiny.gzip).toBeUndefined();
+    expect(tiny.headers.Vary).toBeUndefined();
+    const png = prepare(Buffer.alloc(4096), "image/png", IMMUTABLE);
+    expect(png.br).toBeUndefined();
+    expect(png.headers.Vary).toBeUndefined();
+  });
+});
