@@ -4,10 +4,11 @@ import express, { type Express, type Request } from "express";
 import type { Config } from "./config.js";
 import type { Site } from "./content/site.js";
 import { errorHandler, notFound } from "./http/errors.js";
+import { health } from "./http/health.js";
 import { requestGuards } from "./http/request-guards.js";
 import { securityHeaders } from "./http/security-headers.js";
 import { servePrepared } from "./http/serve-prepared.js";
-import { buildPages, DEFAULT_DIRS } from "./pages/build-pages.js";
+import { type BuiltSite, buildPages, DEFAULT_DIRS } from "./pages/build-pages.js";
 import { createSearch } from "./search/search.js";
 import { searchRoutes } from "./search/search-route.js";
 
@@ -18,10 +19,23 @@ export interface AppOptions {
   dirs?: typeof DEFAULT_DIRS;
   /** Where unexpected errors are reported; stderr unless a test wants to look. */
   logError?: (error: unknown, req: Request) => void;
+  /** Pages already built from site (createServerHandler shares them with the fast path). */
+  built?: BuiltSite;
+  /** What /readyz reports; false once the server has begun to shut down. */
+  isReady?: () => boolean;
+  /** Test-only routes (a deliberately slow one, say), mounted just before the 404. */
+  testRoutes?: (app: Express) => void;
 }
 
-export function createApp({ config, site, dirs = DEFAULT_DIRS, logError = defaultLogError }: AppOptions): Express {
-  const built = buildPages(site, config, dirs);
+export function createApp({
+  config,
+  site,
+  dirs = DEFAULT_DIRS,
+  logError = defaultLogError,
+  built = buildPages(site, config, dirs),
+  isReady = () => true,
+  testRoutes,
+}: AppOptions): Express {
   const search = createSearch(site.questions, site.synonyms);
   const app = express();
   app.disable("x-powered-by");
@@ -40,6 +54,8 @@ export function createApp({ config, site, dirs = DEFAULT_DIRS, logError = defaul
     if (trimmed === req.path || !built.pages.has(trimmed) || (req.method !== "GET" && req.method !== "HEAD")) return next();
     res.redirect(301, trimmed + req.url.slice(req.path.length));
   });
+  app.use(health(isReady));
+  testRoutes?.(app);
   app.use(notFound(built.errors));
   app.use(errorHandler(built.errors, logError));
   return app;

@@ -1,6 +1,8 @@
 // Typed configuration from environment variables. The only module that reads process.env
 // (server.ts passes it in); every bad variable is named in one ConfigError.
+import type { LevelWithSilent } from "pino";
 import { z } from "zod";
+import { LOG_LEVELS } from "./log.js";
 
 export interface Config {
   /** TCP port to listen on; 0 lets the system pick a free one (tests). */
@@ -11,6 +13,8 @@ export interface Config {
   publicBaseUrl: string;
   /** Folder holding site.yml, questions/ and pages/. */
   contentDir: string;
+  /** Least severe log level written: info includes one line per request; silent writes nothing. */
+  logLevel: LevelWithSilent;
 }
 
 export class ConfigError extends Error {
@@ -38,6 +42,7 @@ const envSchema = z.object({
   HOST: z.string().min(1, "expected a host name or IP address").default("127.0.0.1"),
   PUBLIC_BASE_URL: baseUrl.optional(),
   CONTENT_DIR: z.string().min(1, "expected a folder path").default("content"),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -51,11 +56,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
   }
-  const { PORT, HOST, PUBLIC_BASE_URL, CONTENT_DIR } = parsed.data;
+  const { PORT, HOST, PUBLIC_BASE_URL, CONTENT_DIR, LOG_LEVEL } = parsed.data;
   return {
     port: PORT,
     host: HOST,
     publicBaseUrl: PUBLIC_BASE_URL ?? `http://localhost:${PORT}`,
     contentDir: CONTENT_DIR,
+    logLevel: LOG_LEVEL,
   };
 }

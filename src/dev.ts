@@ -1,20 +1,24 @@
 // `npm run dev`: serves the site and rebuilds it when content, views or public files change.
-// A rebuild that fails (say, bad front matter) is logged and the last good site keeps
-// serving; the fixed file is picked up on the next save. tsx restarts us on src/ changes.
+// A rebuild that fails (say, bad front matter) is logged with each file, field and error, and
+// the last good site keeps serving; the fixed file is picked up on the next save. tsx
+// restarts us on src/ changes. Logs are pino's, made readable by pino-pretty.
 import http from "node:http";
 import { watch } from "chokidar";
-import { createApp } from "./app.js";
+import pretty from "pino-pretty";
 import { loadConfig } from "./config.js";
 import { loadSite } from "./content/load.js";
+import { createLogger } from "./log.js";
 import { DEFAULT_DIRS } from "./pages/build-pages.js";
+import { createServerHandler } from "./server-handler.js";
 
 const config = loadConfig(process.env);
-const build = () => createApp({ config, site: loadSite(config.contentDir) });
+const logger = createLogger(config.logLevel, pretty({ colorize: process.stdout.isTTY, sync: true, ignore: "pid,hostname" }));
+const build = () => createServerHandler({ config, site: loadSite(config.contentDir), logger });
 
 let current = build();
-const server = http.createServer((req, res) => current(req, res));
+const server = http.createServer((req, res) => current.handle(req, res));
 server.listen(config.port, config.host, () => {
-  console.log(`Dev server on http://${config.host}:${config.port}, watching ${config.contentDir}/, views/ and public/`);
+  logger.info(`Dev server on http://${config.host}:${config.port}, watching ${config.contentDir}/, views/ and public/`);
 });
 
 let timer: NodeJS.Timeout | undefined;
@@ -24,9 +28,10 @@ function rebuild(changed: string): void {
   timer = setTimeout(() => {
     try {
       current = build();
-      console.log(`Rebuilt after a change to ${changed}`);
+      logger.info(`Rebuilt after a change to ${changed}`);
     } catch (error) {
-      console.error(`Still serving the last good version. ${(error as Error).message}`);
+      // A ContentError's message lists every problem as "file: field: error"; a template typo names its file.
+      logger.error({ changed }, `Still serving the last good version. ${(error as Error).message}`);
     }
   }, 100);
 }

@@ -1,15 +1,27 @@
-// Entry point: loadConfig → loadSite → createApp → listen. The only file that listens,
+// Entry point: loadConfig → loadSite → createServerHandler → listen. The only file that listens,
 // handles signals or exits; content and config problems end here as one clear message.
+import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createApp } from "./app.js";
+import { fileURLToPath } from "node:url";
+import type { AppOptions } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ContentError, loadSite } from "./content/load.js";
+import { createLogger } from "./log.js";
+import { createServerHandler } from "./server-handler.js";
 
-function main(): void {
+/** How long requests in flight may take after SIGTERM before their connections are cut. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface StartOptions {
+  /** For tests that run this very entry point in a child process (test/process/). */
+  testRoutes?: AppOptions["testRoutes"];
+}
+
+export function startServer(env: Record<string, string | undefined> = process.env, { testRoutes }: StartOptions = {}): http.Server {
   let config: ReturnType<typeof loadConfig>;
   let site: ReturnType<typeof loadSite>;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(env);
     site = loadSite(config.contentDir);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ContentError) {
@@ -18,18 +30,46 @@ function main(): void {
     }
     throw error;
   }
-  const app = createApp({ config, site });
-  const server = app.listen(config.port, config.host, () => {
-    const { port } = server.address() as AddressInfo;
-    console.log(`Serving ${site.questions.length} questions on http://${config.host}:${port} (public URL ${config.publicBaseUrl})`);
+  const logger = createLogger(config.logLevel);
+  const handler = createServerHandler({ config, site, logger, testRoutes });
+  const server = http.createServer(handler.handle);
+  server.listen(config.port, config.host, () => {
+    const { port } = server.address() as AddressInfo; // the one picked, when PORT=0
+    logger.info(
+      { questions: site.questions.length, address: `http://${config.host}:${port}`, publicBaseUrl: config.publicBaseUrl },
+      "listening",
+    );
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(`Cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`);
     process.exit(1);
   });
-  const stop = () => server.close(() => process.exit(0));
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: no new connections, finishing requests in flight");
+    handler.drain();
+    let forced = false;
+    server.close(() => {
+      logger.info({ forced }, "stopped");
+      logger.flush(() => process.exit(forced ? 1 : 0));
+    });
+    // Requests that arrived before the signal were answered keep-alive; close each connection
+    // as soon as it falls idle instead of waiting out the keep-alive timeout.
+    server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 50).unref();
+    setTimeout(() => {
+      forced = true;
+      logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, "requests still in flight after the grace period; closing their connections");
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS).unref();
+  };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+  return server;
 }
 
-main();
+// Run when started as a program (node dist/server.js), not when a test entry imports startServer.
+if (process.argv[1] === fileURLToPath(import.meta.url)) startServer();

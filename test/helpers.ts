@@ -1,18 +1,29 @@
-// Shared test set-up: build the app over a content folder without opening a port.
+// Shared test set-up: build the server's request handler over a content folder without opening a port.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createApp } from "../src/app.js";
+import { pino } from "pino";
 import { loadSite } from "../src/content/load.js";
+import { createServerHandler, type ServerHandlerOptions } from "../src/server-handler.js";
 
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
 export const CONTENT_DIR = path.join(ROOT, "content");
 export const BASE_URL = "https://isp-faq.example.com";
 
+/** Tests stay quiet; a test that wants to read the log passes a logger of its own. */
+export const silentLogger = pino({ level: "silent" });
+
 export function fixture(name: string): string {
   return path.join(ROOT, "test", "fixtures", name);
 }
 
-/** The app over the real content (or a fixture folder), as a supertest target. */
-export function makeApp(contentDir = CONTENT_DIR, options: { logError?: (error: unknown) => void } = {}) {
-  return createApp({ config: { publicBaseUrl: BASE_URL }, site: loadSite(contentDir), ...options });
+type Options = Partial<Omit<ServerHandlerOptions, "config" | "site">>;
+
+/** The whole server handler (fast path, Express app, drain) over the real content or a fixture folder. */
+export function makeServer(contentDir = CONTENT_DIR, options: Options = {}) {
+  return createServerHandler({ config: { publicBaseUrl: BASE_URL }, site: loadSite(contentDir), logger: silentLogger, ...options });
+}
+
+/** The request listener production runs, as a supertest target. */
+export function makeApp(contentDir = CONTENT_DIR, options: Options = {}) {
+  return makeServer(contentDir, options).handle;
 }
