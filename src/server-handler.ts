@@ -44,7 +44,14 @@ export function createServerHandler({ logger, logError, ...options }: ServerHand
     log(req, res);
     // Node then closes each connection after its response, so keep-alive clients reconnect elsewhere.
     if (draining) res.setHeader("Connection", "close");
-    if (!fast(req, res)) app(req, res);
+    let answered = false;
+    try {
+      answered = fast(req, res);
+    } catch (error) {
+      // A bug here must not take the process down: Express answers instead, and reports its own failure.
+      logger.error({ err: error, reqId: req.id }, "fast path failed; handing the request to Express");
+    }
+    if (!answered) app(req, res);
   };
   return {
     handle,

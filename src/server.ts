@@ -49,7 +49,6 @@ export function startServer(env: Record<string, string | undefined> = process.en
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "shutting down: no new connections, finishing requests in flight");
     handler.drain();
     let forced = false;
     server.close(() => {
@@ -59,6 +58,7 @@ export function startServer(env: Record<string, string | undefined> = process.en
     // Requests that arrived before the signal were answered keep-alive; close each connection
     // as soon as it falls idle instead of waiting out the keep-alive timeout.
     server.closeIdleConnections();
+    logger.info({ signal }, "shutting down: no new connections, finishing requests in flight");
     setInterval(() => server.closeIdleConnections(), 50).unref();
     setTimeout(() => {
       forced = true;

@@ -1,7 +1,6 @@
 // Requests with the path exactly as written: supertest resolves "..", and these tests must not.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Express } from "express";
 
 export interface RawResponse {
   status: number;
@@ -9,7 +8,7 @@ export interface RawResponse {
   body: string;
 }
 
-export async function rawRequest(app: Express, path: string, method = "GET"): Promise<RawResponse> {
+export async function rawRequest(app: http.RequestListener, path: string, method = "GET"): Promise<RawResponse> {
   const server = http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

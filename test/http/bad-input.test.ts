@@ -85,12 +85,16 @@ describe("methods", () => {
         .load((await request(app).get("/")).text)('link[rel="stylesheet"]')
         .attr("href") ?? "";
     for (const url of ["/", "/questions/invoice", "/legal", "/sitemap.xml", "/robots.txt", css, "/nope"]) {
-      const get = await request(app).get(url);
-      const head = await request(app).head(url);
-      expect(head.status, url).toBe(get.status);
-      expect(head.headers["content-type"], url).toBe(get.headers["content-type"]);
-      expect(head.headers["content-length"], url).toBe(get.headers["content-length"]);
-      expect(head.text ?? "", url).toBe("");
+      // The same Accept-Encoding on both: superagent asks for gzip on GET only.
+      for (const encoding of ["identity", "gzip", "br"]) {
+        const get = await request(app).get(url).set("Accept-Encoding", encoding);
+        const head = await request(app).head(url).set("Accept-Encoding", encoding);
+        expect(head.status, url).toBe(get.status);
+        expect(head.headers["content-type"], url).toBe(get.headers["content-type"]);
+        expect(head.headers["content-encoding"], url).toBe(get.headers["content-encoding"]);
+        expect(head.headers["content-length"], url).toBe(get.headers["content-length"]);
+        expect(head.text ?? "", url).toBe("");
+      }
     }
   });
 });

@@ -3,18 +3,31 @@ import { ConfigError, loadConfig } from "../../src/config.js";
 
 describe("loadConfig", () => {
   it("has defaults for everything", () => {
-    expect(loadConfig({})).toEqual({ port: 3000, host: "127.0.0.1", publicBaseUrl: "http://localhost:3000", contentDir: "content" });
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: "127.0.0.1",
+      publicBaseUrl: "http://localhost:3000",
+      contentDir: "content",
+      logLevel: "info",
+    });
   });
 
   it("reads every variable and trims a trailing slash from the base URL", () => {
-    expect(loadConfig({ PORT: "8080", HOST: "0.0.0.0", PUBLIC_BASE_URL: "https://faq.example.com/", CONTENT_DIR: "/srv/content" })).toEqual(
-      {
-        port: 8080,
-        host: "0.0.0.0",
-        publicBaseUrl: "https://faq.example.com",
-        contentDir: "/srv/content",
-      },
-    );
+    expect(
+      loadConfig({
+        PORT: "8080",
+        HOST: "0.0.0.0",
+        PUBLIC_BASE_URL: "https://faq.example.com/",
+        CONTENT_DIR: "/srv/content",
+        LOG_LEVEL: "warn",
+      }),
+    ).toEqual({
+      port: 8080,
+      host: "0.0.0.0",
+      publicBaseUrl: "https://faq.example.com",
+      contentDir: "/srv/content",
+      logLevel: "warn",
+    });
   });
 
   it("derives the default base URL from the port", () => {
@@ -39,5 +52,13 @@ describe("loadConfig", () => {
 
   it.each(["ftp://faq.example.com", "https://faq.example.com/faq", "https://faq.example.com/?a=1"])("rejects PUBLIC_BASE_URL=%s", (url) => {
     expect(() => loadConfig({ PUBLIC_BASE_URL: url })).toThrow(/PUBLIC_BASE_URL=/);
+  });
+});
+
+describe("LOG_LEVEL", () => {
+  it("names the accepted levels when it is wrong", () => {
+    expect(() => loadConfig({ LOG_LEVEL: "verbose" })).toThrow(
+      new ConfigError('Invalid configuration:\n  LOG_LEVEL="verbose": expected one of fatal, error, warn, info, debug, trace, silent'),
+    );
   });
 });
