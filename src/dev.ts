@@ -3,6 +3,7 @@
 // the last good site keeps serving; the fixed file is picked up on the next save. tsx
 // restarts us on src/ changes. Logs are pino's, made readable by pino-pretty.
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { watch } from "chokidar";
 import pretty from "pino-pretty";
 import { loadConfig } from "./config.js";
@@ -12,13 +13,30 @@ import { DEFAULT_DIRS } from "./pages/build-pages.js";
 import { createServerHandler } from "./server-handler.js";
 
 const config = loadConfig(process.env);
-const logger = createLogger(config.logLevel, pretty({ colorize: process.stdout.isTTY, sync: true, ignore: "pid,hostname" }));
+// One line per request while developing; production keeps every field as JSON.
+const logger = createLogger(
+  config.logLevel,
+  pretty({
+    colorize: process.stdout.isTTY,
+    sync: true,
+    messageFormat: "{msg}{if method}: {method} {path} {status} in {durationMs} ms{end}",
+    ignore: "pid,hostname,reqId,method,path,status,durationMs,changed",
+  }),
+);
 const build = () => createServerHandler({ config, site: loadSite(config.contentDir), logger });
 
-let current = build();
+let current: ReturnType<typeof build>;
+try {
+  current = build();
+} catch (error) {
+  // No good version yet to fall back on: say what is wrong, as `npm start` does, and stop.
+  logger.fatal((error as Error).message);
+  process.exit(1);
+}
 const server = http.createServer((req, res) => current.handle(req, res));
 server.listen(config.port, config.host, () => {
-  logger.info(`Dev server on http://${config.host}:${config.port}, watching ${config.contentDir}/, views/ and public/`);
+  const { port } = server.address() as AddressInfo; // the one picked, when PORT=0
+  logger.info(`Dev server on http://${config.host}:${port}, watching ${config.contentDir}/, views/ and public/`);
 });
 
 let timer: NodeJS.Timeout | undefined;

@@ -1,0 +1,44 @@
+// `npm run dev` (src/dev.ts) in a child process over a copy of the content: an invalid edit
+// is logged with file, field and error while the last good site keeps serving, and the
+// fix is picked up without a restart.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { CONTENT_DIR } from "../helpers.js";
+import { type Child, spawnEntry } from "./spawn.js";
+
+let child: Child | undefined;
+let dir: string | undefined;
+afterEach(() => {
+  if (child?.process.exitCode === null) child.process.kill("SIGKILL");
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("npm run dev", () => {
+  it("keeps serving the last good version on an invalid edit, logs why, and picks up the fix", async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "faq-dev-"));
+    cpSync(CONTENT_DIR, dir, { recursive: true });
+    const file = path.join(dir, "questions", "invoice.md");
+    const original = readFileSync(file, "utf8");
+
+    child = spawnEntry("src/dev.ts", { PORT: "0", CONTENT_DIR: dir, LOG_LEVEL: "info" });
+    const port = /Dev server on http:\/\/127\.0\.0\.1:(\d+)/.exec(await child.waitFor(/Dev server on/))?.[1];
+    const page = async () => (await fetch(`http://127.0.0.1:${port}/questions/invoice`)).text();
+    expect(await page()).toContain("获取发票位置");
+
+    writeFileSync(file, original.replace("order: 1", "order: two"));
+    await child.waitFor(/Still serving the last good version/);
+    // The file, the field and what is wrong with it.
+    await child.waitFor(/invoice\.md: order: expected a positive integer \(got "two"\)/);
+    const stillServed = await fetch(`http://127.0.0.1:${port}/questions/invoice`);
+    expect(stillServed.status).toBe(200);
+    expect(await stillServed.text()).toContain("获取发票位置");
+
+    writeFileSync(file, original.replace("获取发票位置", "开具发票的位置"));
+    await child.waitFor(/Rebuilt after a change to .*invoice\.md/);
+    const fixed = await page();
+    expect(fixed).toContain("开具发票的位置");
+    expect(fixed).not.toContain("获取发票位置");
+  }, 30_000);
+});
