@@ -1,0 +1,196 @@
+// `npm run soak`: the built server under steady load for a bounded time (default 60 s, 100
+// connections, loopback): every page and asset with assorted encodings, revalidations and HEADs,
+// mixed with bad input. Reports requests, unexpected answers, 5xx and memory before and after;
+// exits non-zero if any 5xx, any unexpected answer, or memory grew 10% or more.
+import { spawn } from "node:child_process";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { loadSite } from "../src/content/load.js";
+import { buildPages } from "../src/pages/build-pages.js";
+import { waitForPort } from "./nginx.js";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const { values } = parseArgs({ options: { duration: { type: "string", default: "60" }, connections: { type: "string", default: "100" } } });
+const seconds = Number(values.duration);
+const connections = Number(values.connections);
+if (!(seconds >= 1 && seconds <= 600) || !(connections >= 1 && connections <= 500))
+  throw new Error("--duration 1–600 s, --connections 1–500");
+const MAX_REQUESTS = 5_000_000;
+
+interface Probe {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: Buffer;
+  /** The answer a correct server gives. */
+  expect: number;
+  bad: boolean;
+}
+
+const publicBaseUrl = "http://localhost";
+const { pages } = buildPages(loadSite(path.join(ROOT, "content")), { publicBaseUrl });
+const good: Probe[] = [];
+for (const [url, page] of pages) {
+  for (const encoding of [undefined, "gzip", "br", "gzip, deflate, br, zstd", "br;q=0, gzip"]) {
+    const headers: Record<string, string> = encoding ? { "Accept-Encoding": encoding } : {};
+    good.push({ method: "GET", path: url, headers, expect: 200, bad: false });
+    good.push({ method: "HEAD", path: url, headers, expect: 200, bad: false });
+  }
+  good.push({ method: "GET", path: `${url}?utm_source=soak`, expect: 200, bad: false });
+  good.push({ method: "GET", path: url, headers: { "If-None-Match": page.headers.ETag ?? "" }, expect: 304, bad: false });
+  if (page.br)
+    good.push({
+      method: "GET",
+      path: url,
+      headers: { "Accept-Encoding": "br", "If-None-Match": page.br.headers.ETag ?? "" },
+      expect: 304,
+      bad: false,
+    });
+}
+good.push({ method: "GET", path: "/healthz", expect: 200, bad: false }, { method: "GET", path: "/readyz", expect: 200, bad: false });
+const bad: Probe[] = [
+  { method: "GET", path: "/nope", expect: 404, bad: true },
+  { method: "GET", path: "/questions/nope", expect: 404, bad: true },
+  { method: "GET", path: "/questions/INVOICE", expect: 404, bad: true },
+  { method: "GET", path: "/questions/invoice/", expect: 301, bad: true },
+  { method: "GET", path: "/%", expect: 400, bad: true },
+  { method: "GET", path: "/questions/%E0%A4%A", expect: 400, bad: true },
+  { method: "GET", path: `/questions/${"a".repeat(3000)}`, expect: 414, bad: true },
+  { method: "GET", path: "/../package.json", expect: 404, bad: true },
+  { method: "GET", path: "/assets/%2e%2e/%2e%2e/package.json", expect: 404, bad: true },
+  { method: "GET", path: "/?q=%3Cscript%3Ealert(1)%3C/script%3E", expect: 200, bad: true },
+  { method: "GET", path: "/", headers: { "If-None-Match": '"garbage", W/"x"' }, expect: 200, bad: true },
+  { method: "GET", path: "/", headers: { "Accept-Encoding": "x".repeat(2000) }, expect: 200, bad: true },
+  { method: "POST", path: "/", body: Buffer.alloc(64 * 1024, "a"), expect: 405, bad: true },
+  { method: "DELETE", path: "/questions/invoice", expect: 405, bad: true },
+  { method: "PUT", path: "/nope", expect: 404, bad: true },
+  // Larger than Node's 16 KB header limit: Node answers 431 and closes the connection.
+  { method: "GET", path: "/", headers: { Cookie: "a".repeat(20_000) }, expect: 431, bad: true },
+];
+
+const rssMb = (pid: number) =>
+  import("node:fs").then(({ readFileSync }) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) / 1024);
+
+const port = await (async () => {
+  const { createServer } = await import("node:net");
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as import("node:net").AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+})();
+const child = spawn(process.execPath, [path.join(ROOT, "dist", "server.js")], {
+  cwd: ROOT,
+  env: { ...process.env, PORT: String(port), PUBLIC_BASE_URL: publicBaseUrl, LOG_LEVEL: "info" },
+  stdio: ["ignore", "pipe", "inherit"],
+});
+process.on("exit", () => child.exitCode === null && child.kill("SIGKILL"));
+// Count the server's own log lines as they stream by; error lines (level 50+) must be none.
+let logLines = 0;
+let errorLines = 0;
+child.stdout.on("data", (chunk: Buffer) => {
+  const text = chunk.toString("latin1");
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) logLines++;
+  for (let i = text.indexOf('"level":5'); i !== -1; i = text.indexOf('"level":5', i + 1)) errorLines++;
+  for (let i = text.indexOf('"level":6'); i !== -1; i = text.indexOf('"level":6', i + 1)) errorLines++;
+});
+await waitForPort(port, 10_000);
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+const counts = { requests: 0, good: 0, bad: 0, unexpected: 0, network: 0, fiveXX: 0 };
+const byStatus = new Map<number, number>();
+const surprises = new Map<string, number>();
+
+function send(probe: Probe): Promise<void> {
+  return new Promise((resolve) => {
+    const req = http.request({ host: "127.0.0.1", port, agent, method: probe.method, path: probe.path, headers: probe.headers }, (res) => {
+      res.resume();
+      res.on("end", () => {
+        const status = res.statusCode ?? 0;
+        byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+        if (status >= 500) counts.fiveXX++;
+        if (status !== probe.expect) {
+          counts.unexpected++;
+          const key = `${probe.method} ${probe.path.slice(0, 60)} → ${status}, expected ${probe.expect}`;
+          surprises.set(key, (surprises.get(key) ?? 0) + 1);
+        }
+        resolve();
+      });
+    });
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      // A 431 closes the connection, sometimes before the client finishes writing its huge header.
+      if (!(probe.expect === 431 && (error.code === "ECONNRESET" || error.code === "EPIPE"))) {
+        counts.network++;
+        const key = `${probe.method} ${probe.path.slice(0, 60)}: ${error.code ?? error.message}`;
+        surprises.set(key, (surprises.get(key) ?? 0) + 1);
+      }
+      resolve();
+    });
+    req.end(probe.body);
+  });
+}
+
+/** Nine good requests to one bad, at random. */
+const pick = (): Probe => {
+  const list = Math.random() < 0.9 ? good : bad;
+  return list[Math.floor(Math.random() * list.length)] as Probe;
+};
+
+async function worker(until: number) {
+  while (Date.now() < until && counts.requests < MAX_REQUESTS) {
+    const probe = pick();
+    counts.requests++;
+    if (probe.bad) counts.bad++;
+    else counts.good++;
+    await send(probe);
+  }
+}
+
+// A short warm-up, so "before" is the server as it runs, not as it starts.
+await Promise.all(Array.from({ length: connections }, () => worker(Date.now() + 3000)));
+const warmed = { ...counts };
+for (const key of Object.keys(counts) as Array<keyof typeof counts>) counts[key] = 0;
+byStatus.clear();
+await new Promise((resolve) => setTimeout(resolve, 1000));
+const before = await rssMb(child.pid ?? 0);
+console.log(
+  `soak: ${seconds} s, ${connections} connections, ${good.length} good and ${bad.length} bad request kinds (1 in 10 bad), against node dist/server.js on 127.0.0.1, LOG_LEVEL=info. Load ${os.loadavg()[0]?.toFixed(2)}`,
+);
+console.log(`warm-up: ${warmed.requests} requests, ${warmed.fiveXX} 5xx`);
+
+const started = Date.now();
+let highest = before;
+const sampler = setInterval(async () => {
+  highest = Math.max(highest, await rssMb(child.pid ?? 0));
+}, 1000);
+await Promise.all(Array.from({ length: connections }, () => worker(started + seconds * 1000)));
+clearInterval(sampler);
+const elapsed = (Date.now() - started) / 1000;
+agent.destroy();
+await new Promise((resolve) => setTimeout(resolve, 2000)); // let the last responses and timers settle
+const after = await rssMb(child.pid ?? 0);
+child.kill("SIGTERM");
+const exitCode = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+
+const growth = ((after - before) / before) * 100;
+console.log(
+  `requests: ${counts.requests} in ${elapsed.toFixed(1)} s (${Math.round(counts.requests / elapsed)}/s): ${counts.good} good, ${counts.bad} bad input`,
+);
+console.log(
+  `by status: ${[...byStatus]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${status}: ${n}`)
+    .join(", ")}`,
+);
+console.log(`unexpected answers: ${counts.unexpected}; network errors: ${counts.network}; 5xx: ${counts.fiveXX}`);
+for (const [what, n] of surprises) console.log(`  ${n} × ${what}`);
+console.log(`server log: ${logLines} lines, ${errorLines} at error level or above; exit code after SIGTERM: ${exitCode}`);
+console.log(
+  `memory (RSS): before ${before.toFixed(1)} MB, after ${after.toFixed(1)} MB (${growth >= 0 ? "+" : ""}${growth.toFixed(1)}%), highest sampled ${highest.toFixed(1)} MB`,
+);
+const failed = counts.fiveXX > 0 || counts.unexpected > 0 || counts.network > 0 || growth >= 10 || errorLines > 0 || exitCode !== 0;
+console.log(failed ? "SOAK FAILED" : "soak passed: no 5xx, no unexpected answer, memory growth under 10%");
+process.exit(failed ? 1 : 0);
