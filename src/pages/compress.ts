@@ -22,14 +22,18 @@ export interface Compressed {
 
 export function compress(body: Buffer, contentType: string): Compressed {
   if (!COMPRESSIBLE.test(contentType)) return {};
-  const br = brotliCompressSync(body, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-    },
-  });
-  const gzip = gzipSync(body, { level: 9 });
+  // zlib hands back a slice of its 16 KB output chunk; copying keeps only the bytes, which
+  // for 1,000 pages is the difference between about 8 MB and 40 MB held for the process's life.
+  const br = Buffer.from(
+    brotliCompressSync(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }),
+  );
+  const gzip = Buffer.from(gzipSync(body, { level: 9 }));
   const pays = (encoded: Buffer) => encoded.length <= body.length * (1 - MIN_SAVING);
   const result: { br?: Buffer; gzip?: Buffer } = {};
   if (pays(br)) result.br = br;

@@ -28,6 +28,12 @@ describe("prepare", () => {
     expect(new Set(versions.map((version) => version.headers.ETag)).size).toBe(3);
   });
 
+  it("keeps only the compressed bytes, not zlib's 16 KB output chunk", () => {
+    const { br, gzip } = prepare(page, HTML, REVALIDATE);
+    expect(br?.body.buffer.byteLength).toBeLessThan(16 * 1024);
+    expect(gzip?.body.buffer.byteLength).toBeLessThan(16 * 1024);
+  });
+
   it("leaves out of a 304 the headers that describe a body", () => {
     const { br } = prepare(page, HTML, REVALIDATE);
     expect(br?.notModifiedHeaders).toEqual({ "Cache-Control": REVALIDATE, ETag: br?.headers.ETag, Vary: "Accept-Encoding" });
