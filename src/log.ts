@@ -5,6 +5,6 @@ import { type DestinationStream, type LevelWithSilent, type Logger, pino } from 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const satisfies readonly LevelWithSilent[];
 
 export function createLogger(level: LevelWithSilent, destination?: DestinationStream): Logger {
-  // Asynchronous writes batch lines under load; server.ts flushes before it exits.
+  // Asynchronous writes batch lines under load; server.ts lets them drain before the process ends.
   return pino({ level }, destination ?? pino.destination({ sync: false }));
 }

@@ -53,7 +53,10 @@ export function startServer(env: Record<string, string | undefined> = process.en
     let forced = false;
     server.close(() => {
       logger.info({ forced }, "stopped");
-      logger.flush(() => process.exit(forced ? 1 : 0));
+      // Let the event loop drain on its own, so queued log lines are written in order; the
+      // timer only guards against a handle that would keep the process alive.
+      process.exitCode = forced ? 1 : 0;
+      setTimeout(() => process.exit(), 2000).unref();
     });
     // Requests that arrived before the signal were answered keep-alive; close each connection
     // as soon as it falls idle instead of waiting out the keep-alive timeout.

@@ -1,5 +1,6 @@
 // Lays a loaded Site into pages once, at start-up: every URL the site answers maps to a
 // prepared response, and so do the error pages. After this, serving is a lookup.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nunjucks from "nunjucks";
@@ -11,7 +12,17 @@ import { NO_STORE, type PreparedResponse, prepare, REVALIDATE } from "./prepared
 import { qrCodeSvg } from "./qr-code.js";
 import { breadcrumbs, faqPage, jsonLdScript } from "./structured-data.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/**
+ * The project folder: the nearest one above this module with a package.json. That holds for
+ * src/pages/ under tsx and for the single bundled dist/server.js alike.
+ */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
+const ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const DEFAULT_DIRS = { views: path.join(ROOT, "views"), public: path.join(ROOT, "public") };
 
 /** Statuses the app answers with a page of its own; the words for each are in views/error.njk. */
