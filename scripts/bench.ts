@@ -115,6 +115,14 @@ async function throughput(): Promise<void> {
   const ours = await freePort();
   await startNode([path.join(ROOT, "dist", "server.js")], { PORT: String(ours), PUBLIC_BASE_URL: publicBaseUrl, LOG_LEVEL: "info" }, ours);
   servers.push({ name: "ours", port: ours });
+  // The same server with its per-request access log turned off, to show what that log costs.
+  const quiet = await freePort();
+  await startNode(
+    [path.join(ROOT, "dist", "server.js")],
+    { PORT: String(quiet), PUBLIC_BASE_URL: publicBaseUrl, LOG_LEVEL: "warn" },
+    quiet,
+  );
+  servers.push({ name: "ours, LOG_LEVEL=warn", port: quiet });
   for (const name of ["bare-node", "express"]) {
     const port = await freePort();
     await startNode([path.join(ROOT, "scripts", "baselines", `${name}.mjs`), String(port), routes], {}, port);
@@ -177,10 +185,12 @@ async function throughput(): Promise<void> {
     }
     const bare = summary("bare-node");
     const express = summary("express");
+    const quietRps = summary("ours, LOG_LEVEL=warn").rps;
     verdicts.push(
       `${url} ${encoding}: ${(mine.rps / bare.rps).toFixed(2)}× bare Node (target ≥ 0.6) ${mine.rps / bare.rps >= 0.6 ? "ok" : "MISSED"}; ` +
         `p99 ${(mine.p99 / bare.p99).toFixed(2)}× (target ≤ 2) ${mine.p99 / bare.p99 <= 2 ? "ok" : "MISSED"}; ` +
-        `${(mine.rps / express.rps).toFixed(2)}× Express (target ≥ 3) ${mine.rps / express.rps >= 3 ? "ok" : "MISSED"}`,
+        `${(mine.rps / express.rps).toFixed(2)}× Express (target ≥ 3) ${mine.rps / express.rps >= 3 ? "ok" : "MISSED"}; ` +
+        `without the access log ${(quietRps / bare.rps).toFixed(2)}× bare Node`,
     );
   }
   console.log(
@@ -230,7 +240,7 @@ async function startup(): Promise<void> {
     [`real content (${loadSite(path.join(ROOT, "content")).questions.length} questions)`, path.join(ROOT, "content")],
     [`${questions} generated questions`, synthetic],
   ] as const) {
-    const runs: Array<{ ms: number; rssMb: number; peakMb: number }> = [];
+    const runs: Array<{ ms: number; cpuMs: number; rssMb: number; peakMb: number }> = [];
     for (let i = 0; i < repeat; i++) {
       const port = await freePort();
       const started = performance.now();
@@ -252,13 +262,17 @@ async function startup(): Promise<void> {
       const elapsed = performance.now() - started;
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
       const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1]);
-      runs.push({ ms: elapsed, rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 });
+      // CPU time (user + system, all threads) says the same with less noise from other work on the machine.
+      const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      const cpuMs = ((Number(stat[11]) + Number(stat[12])) * 1000) / 100;
+      runs.push({ ms: elapsed, cpuMs, rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 });
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
     }
     const times = runs.map((r) => r.ms);
     console.log(
-      `${label}: first answer after ${median(times).toFixed(0)} ms median (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}, ${repeat} starts); ` +
+      `${label}: first answer after ${median(times).toFixed(0)} ms median (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}, ${repeat} starts), ` +
+        `${median(runs.map((r) => r.cpuMs)).toFixed(0)} ms of CPU; ` +
         `memory then ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB RSS, peak ${Math.max(...runs.map((r) => r.peakMb)).toFixed(0)} MB`,
     );
   }
