@@ -18,7 +18,7 @@ export function staticServerBlock(root: string, listen: string): string {
     listen ${listen};
     root ${root};
     charset utf-8;
-    charset_types text/css application/xml image/svg+xml;
+    charset_types text/css text/javascript application/xml image/svg+xml;
     gzip_static on;
     gzip_vary on;
     ${nginxHasBrotli() ? "brotli_static on;" : "# brotli_static on;  (needs libnginx-mod-http-brotli-static)"}
@@ -28,6 +28,15 @@ export function staticServerBlock(root: string, listen: string): string {
       add_header Cache-Control "public, max-age=0, must-revalidate";
     }
     location /assets/ {
+      # The types the site itself sends (src/pages/assets.ts); nginx's own list says application/javascript.
+      types {
+        text/css css;
+        text/javascript js;
+        image/svg+xml svg;
+        image/png png;
+        image/x-icon ico;
+        font/woff2 woff2;
+      }
       add_header Cache-Control "public, max-age=31536000, immutable";
     }
     # nginx's mime.types says text/xml; the site sends the sitemap as application/xml.

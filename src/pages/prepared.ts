@@ -28,10 +28,28 @@ export const NO_STORE = "no-store";
 
 export function prepare(body: string | Buffer, contentType: string, cacheControl: string, status = 200): PreparedResponse {
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
-  const { br, gzip } = compress(bytes, contentType);
+  return represent(bytes, contentType, cacheControl, status, compress(bytes, contentType));
+}
+
+/**
+ * For a response made per request (search results): the same headers, but no brotli or gzip
+ * versions, because compressing on every request is the work the page map exists to avoid.
+ */
+export function prepareUncompressed(body: string | Buffer, contentType: string, cacheControl: string, status = 200): PreparedResponse {
+  const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+  return represent(bytes, contentType, cacheControl, status, {});
+}
+
+function represent(
+  bytes: Buffer,
+  contentType: string,
+  cacheControl: string,
+  status: number,
+  { br, gzip }: { br?: Buffer; gzip?: Buffer },
+): PreparedResponse {
   // Caches must key on Accept-Encoding only when the answer actually depends on it.
   const varies = br !== undefined || gzip !== undefined;
-  const represent = (encoded: Buffer, encoding?: string): Representation => {
+  const version = (encoded: Buffer, encoding?: string): Representation => {
     // Strong ETags name exact bytes, so each encoding has its own.
     const notModifiedHeaders: Record<string, string> = { "Cache-Control": cacheControl, ETag: `"${contentHash(encoded)}"` };
     if (varies) notModifiedHeaders.Vary = "Accept-Encoding";
@@ -45,9 +63,9 @@ export function prepare(body: string | Buffer, contentType: string, cacheControl
   };
   return {
     status,
-    ...represent(bytes),
-    ...(br && { br: represent(br, "br") }),
-    ...(gzip && { gzip: represent(gzip, "gzip") }),
+    ...version(bytes),
+    ...(br && { br: version(br, "br") }),
+    ...(gzip && { gzip: version(gzip, "gzip") }),
   };
 }
 

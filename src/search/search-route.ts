@@ -5,7 +5,7 @@ import { type NextFunction, type Request, type Response, Router } from "express"
 import { httpError } from "../http/request-guards.js";
 import { send } from "../http/serve-prepared.js";
 import type { Renderer } from "../pages/build-pages.js";
-import { NO_STORE, type PreparedResponse, prepare, REVALIDATE } from "../pages/prepared.js";
+import { NO_STORE, type PreparedResponse, prepareUncompressed, REVALIDATE } from "../pages/prepared.js";
 import type { Search, SearchResult } from "./search.js";
 
 /** Longer than any question's key words; the box stops typing here too (maxlength). */
@@ -40,7 +40,7 @@ export function searchRoutes(search: Search, render: Renderer, siteTitle: string
       results: outcome.results.map(resultView),
       limit: PAGE_LIMIT,
     });
-    return prepare(html, HTML, status === 200 ? REVALIDATE : NO_STORE, status);
+    return prepareUncompressed(html, HTML, status === 200 ? REVALIDATE : NO_STORE, status);
   };
   // Rendered now so search.njk is compiled at start-up and a template mistake stops the start.
   const emptyPage = page("", 200);
@@ -57,10 +57,10 @@ export function searchRoutes(search: Search, render: Renderer, siteTitle: string
     .route("/search.json")
     .get((req, res) => {
       const { query, problem } = readQuery(req);
-      if (problem !== undefined) return answer(req, res, prepare(JSON.stringify({ error: problem }), JSON_TYPE, NO_STORE, 400));
+      if (problem !== undefined) return answer(req, res, prepareUncompressed(JSON.stringify({ error: problem }), JSON_TYPE, NO_STORE, 400));
       const outcome = query === "" ? { total: 0, results: [] } : search.search(query, SUGGEST_LIMIT);
       const body = { query, total: outcome.total, results: outcome.results.map(resultView) };
-      answer(req, res, prepare(JSON.stringify(body), JSON_TYPE, REVALIDATE));
+      answer(req, res, prepareUncompressed(JSON.stringify(body), JSON_TYPE, REVALIDATE));
     })
     .all(notAllowed);
   return router;

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { IMMUTABLE, prepare, REVALIDATE } from "../../../src/pages/prepared.js";
+import { IMMUTABLE, prepare, prepareUncompressed, REVALIDATE } from "../../../src/pages/prepared.js";
 
 const HTML = "text/html; charset=utf-8";
 const page = `<!doctype html><html lang="zh-CN"><body>${"<p>ISP经营许可证咨询服务如何获取发票？</p>\n".repeat(40)}</body></html>`;
@@ -47,5 +47,14 @@ describe("prepare", () => {
     const png = prepare(Buffer.alloc(4096), "image/png", IMMUTABLE);
     expect(png.br).toBeUndefined();
     expect(png.headers.Vary).toBeUndefined();
+  });
+
+  it("does no compression for a response made per request, and then does not Vary", () => {
+    const once = prepare(page, HTML, REVALIDATE);
+    const perRequest = prepareUncompressed(page, HTML, REVALIDATE);
+    expect(perRequest.br).toBeUndefined();
+    expect(perRequest.gzip).toBeUndefined();
+    const { Vary: _vary, ...rest } = once.headers;
+    expect(perRequest.headers).toEqual(rest);
   });
 });
