@@ -12,6 +12,7 @@ import { parseArgs, promisify } from "node:util";
 import { loadSite } from "../src/content/load.js";
 import { buildPages } from "../src/pages/build-pages.js";
 import { exportSite } from "../src/pages/export-site.js";
+import { freePort } from "./free-port.js";
 import { nginxInstalled, startNginx, waitForPort } from "./nginx.js";
 import { writeSyntheticContent } from "./synthetic-content.js";
 
@@ -48,15 +49,6 @@ process.on("exit", () => {
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
   rmSync(work, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as import("node:net").AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Starts a Node server process; its stdout (our access log) goes to /dev/null, as to a log shipper that keeps up. */
 async function startNode(args: string[], env: Record<string, string>, port: number): Promise<ChildProcess> {

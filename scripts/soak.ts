@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadSite } from "../src/content/load.js";
 import { buildPages } from "../src/pages/build-pages.js";
+import { freePort } from "./free-port.js";
 import { waitForPort } from "./nginx.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -76,14 +77,7 @@ const bad: Probe[] = [
 const rssMb = (pid: number) =>
   import("node:fs").then(({ readFileSync }) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) / 1024);
 
-const port = await (async () => {
-  const { createServer } = await import("node:net");
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as import("node:net").AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-})();
+const port = await freePort();
 // The server's log goes to a file, as to a log shipper that keeps up: read through a pipe by
 // this busy process, it would back up in the server's memory and look like a leak.
 const logDir = mkdtempSync(path.join(os.tmpdir(), "faq-soak-"));

@@ -46,12 +46,4 @@ export function spawnEntry(entry: string, env: Record<string, string>): Child {
   return { process: child, lines, waitFor, exited };
 }
 
-/** A port nothing listens on right now, for servers that must be told one. */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as import("node:net").AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort } from "../../scripts/free-port.js";
