@@ -1,27 +1,20 @@
 // axe-core on every page in the light and dark schemes (contrast included), with no console
 // errors, failed requests or error responses along the way.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, launchBrowser, newContext, type Scheme, visit } from "./browser.js";
+import { describe, expect, inject, it } from "vitest";
+import { axeViolations, type Scheme, useBrowser, visit } from "./browser.js";
 import { label, sitePages } from "./pages.js";
 
 const pages = await sitePages(inject("siteUrl"));
 const headingsUrl = inject("headingsUrl");
 const schemes: Scheme[] = ["light", "dark"];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const openContext = useBrowser();
 
 describe.each(schemes)("%s scheme", (colorScheme) => {
   it.each(pages.map((p) => [label(p.url), p] as const))(
     "%s: no axe violations, console errors or failed requests",
     async (_name, { url, status }) => {
-      const context = await newContext(browser, { colorScheme });
+      const context = await openContext({ colorScheme });
       const { page, problems, status: got } = await visit(context, url);
       expect(got).toBe(status);
       // The page follows the scheme: light text on a dark background in dark, and the reverse.
@@ -36,7 +29,7 @@ describe.each(schemes)("%s scheme", (colorScheme) => {
   // The real answers have no headings or callouts; the fixture's first answer has both, in colour,
   // and its /all shows the answers' headings one level down.
   it.each(["/questions/alpha", "/all"])("fixture %s (headings, a list, all four callouts): no axe violations", async (path) => {
-    const context = await newContext(browser, { colorScheme });
+    const context = await openContext({ colorScheme });
     const { page, problems } = await visit(context, `${headingsUrl}${path}`);
     expect(await page.locator(".callout").count()).toBe(4);
     expect(await page.locator(".heading-anchor").count()).toBeGreaterThan(0);

@@ -1,7 +1,6 @@
 // /all#<slug> lands on that question's section, for every question (refund among them).
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newContext, visit } from "./browser.js";
+import { describe, expect, inject, it } from "vitest";
+import { useBrowser, visit } from "./browser.js";
 import { sitePages } from "./pages.js";
 
 const siteUrl = inject("siteUrl");
@@ -9,13 +8,7 @@ const slugs = (await sitePages(siteUrl))
   .flatMap((p) => /\/questions\/([^/]+)$/.exec(p.url)?.[1] ?? [])
   .filter((s) => s !== "no-such-question");
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const openContext = useBrowser();
 
 describe("/all#<slug>", () => {
   it("covers /all#refund", () => {
@@ -24,7 +17,7 @@ describe("/all#<slug>", () => {
 
   it.each(slugs)("/all#%s scrolls that section into view", async (slug) => {
     // A short window, so that every section but the first needs scrolling to be seen.
-    const context = await newContext(browser, { viewport: { width: 1280, height: 400 } });
+    const context = await openContext({ viewport: { width: 1280, height: 400 } });
     const { page, problems } = await visit(context, `${siteUrl}/all#${slug}`);
     const where = await page.evaluate((id) => {
       const box = document.getElementById(id)?.getBoundingClientRect();

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** Where Debian puts Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides it. */
 const EXECUTABLE = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -85,4 +86,22 @@ export async function axeViolations(page: Page, rules?: string[]): Promise<strin
     return (await axe.run(document, { runOnly: only, resultTypes: ["violations"] })).violations;
   }, runOnly);
   return violations.flatMap((v) => v.nodes.map((node) => `${v.id} (${v.help}) at ${node.target.join(" ")}: ${node.failureSummary ?? ""}`));
+}
+
+/**
+ * One browser for the test file that calls this, launched before its tests and closed after;
+ * returns a context opener (fresh cookies, clipboard and scheme per test).
+ */
+export function useBrowser(): (options?: BrowserContextOptions) => Promise<BrowserContext> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return (options) => {
+    if (browser === undefined) throw new Error("useBrowser: the browser opens in beforeAll; open contexts inside tests");
+    return newContext(browser, options);
+  };
 }

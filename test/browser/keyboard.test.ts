@@ -1,20 +1,14 @@
 // Keyboard use: the skip link, a visible focus indicator on everything Tab reaches, and the
 // heading anchors that appear on hover and on keyboard focus.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newContext, visit } from "./browser.js";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { useBrowser, visit } from "./browser.js";
 import { label, sitePages } from "./pages.js";
 
 const pages = await sitePages(inject("siteUrl"));
 const headingsUrl = inject("headingsUrl");
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const openContext = useBrowser();
 
 /** What has focus now, and whether it shows: an outline at least 2 px wide, on screen. */
 function focused(page: Page) {
@@ -34,7 +28,7 @@ function focused(page: Page) {
 
 describe("keyboard", () => {
   it.each(pages.map((p) => [label(p.url), p.url] as const))("%s: skip link first, then every stop shows its focus", async (_name, url) => {
-    const context = await newContext(browser);
+    const context = await openContext();
     const { page, problems } = await visit(context, url);
     const stops = await page.evaluate(
       () =>
@@ -68,7 +62,7 @@ describe("keyboard", () => {
   });
 
   it("a heading's anchor link appears on hover and on keyboard focus", async () => {
-    const context = await newContext(browser);
+    const context = await openContext();
     const { page } = await visit(context, `${headingsUrl}/questions/alpha`);
     const anchor = page.locator(".heading-anchor").first();
     const opacity = () => anchor.evaluate((el) => getComputedStyle(el).opacity);

@@ -1,24 +1,17 @@
 // With JavaScript off every page still reads, the share link is there (the copy button is
 // not), and every link on every page leads somewhere real.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newContext, visit } from "./browser.js";
+import { describe, expect, inject, it } from "vitest";
+import { useBrowser, visit } from "./browser.js";
 import { label, sitePages } from "./pages.js";
 
 const siteUrl = inject("siteUrl");
 const pages = await sitePages(siteUrl);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const openContext = useBrowser();
 
 describe("JavaScript disabled", () => {
   it.each(pages.map((p) => [label(p.url), p] as const))("%s reads, and every link on it works", async (_name, { url, status }) => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await openContext({ javaScriptEnabled: false });
     const { page, problems, status: got } = await visit(context, url);
     expect(got).toBe(status);
     expect(await page.locator("h1").isVisible()).toBe(true);

@@ -1,23 +1,16 @@
 // Phones from 320 px: no sideways scrolling, body text at a readable size, and tap targets
 // of at least 24×24 CSS px (WCAG 2.2, 2.5.8, as axe's target-size rule measures it).
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, launchBrowser, newContext, visit } from "./browser.js";
+import { describe, expect, inject, it } from "vitest";
+import { axeViolations, useBrowser, visit } from "./browser.js";
 import { label, sitePages } from "./pages.js";
 
 const pages = await sitePages(inject("siteUrl"));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const openContext = useBrowser();
 
 describe.each([320, 375])("%i px wide", (width) => {
   it.each(pages.map((p) => [label(p.url), p.url] as const))("%s fits, reads and has big enough targets", async (_name, url) => {
-    const context = await newContext(browser, { viewport: { width, height: 640 }, isMobile: true, hasTouch: true });
+    const context = await openContext({ viewport: { width, height: 640 }, isMobile: true, hasTouch: true });
     const { page, problems } = await visit(context, url);
     const layout = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,

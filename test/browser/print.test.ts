@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newContext, visit } from "./browser.js";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { useBrowser, visit } from "./browser.js";
 import { label, sitePages } from "./pages.js";
 
 const siteUrl = inject("siteUrl");
@@ -16,14 +16,8 @@ const headingsUrl = inject("headingsUrl");
 const questions = (await sitePages(siteUrl)).filter((p) => p.url.includes("/questions/") && p.status === 200);
 const scratch = mkdtempSync(path.join(tmpdir(), "faq-print-"));
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
+const openContext = useBrowser();
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Whitespace means nothing in Chinese text and pdftotext places it freely; compare without it. */
 const squash = (text: string) => text.replace(/\s+/g, "");
@@ -56,7 +50,7 @@ function navigationOnlyWords(page: Page): Promise<string[]> {
 
 describe("print", () => {
   it("/all prints every answer, the address and version, and no navigation", async () => {
-    const context = await newContext(browser);
+    const context = await openContext();
     const { page, problems } = await visit(context, `${siteUrl}/all`);
     const blocks = await answerBlocks(page);
     const navigation = await navigationOnlyWords(page);
@@ -75,7 +69,7 @@ describe("print", () => {
   it.each(questions.map((p) => [label(p.url), p.url] as const))(
     "%s prints its answer, its permanent link and no navigation",
     async (_name, url) => {
-      const context = await newContext(browser);
+      const context = await openContext();
       const { page, problems } = await visit(context, url);
       const blocks = await answerBlocks(page);
       const navigation = await navigationOnlyWords(page);
@@ -92,7 +86,7 @@ describe("print", () => {
   );
 
   it("writes link targets after the link text (the 404 page's list of questions, a link in an answer)", async () => {
-    const context = await newContext(browser);
+    const context = await openContext();
     const { page } = await visit(context, `${siteUrl}/questions/no-such-question`);
     const hrefs = await page.locator("main ol a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
     const pdf = await printedText(page, "not-found");
@@ -105,7 +99,7 @@ describe("print", () => {
   });
 
   it("keeps headings with what follows and list items, callouts and sections whole", async () => {
-    const context = await newContext(browser);
+    const context = await openContext();
     const { page } = await visit(context, `${headingsUrl}/all`);
     await page.emulateMedia({ media: "print" });
     const rules = await page.evaluate(() => {
@@ -123,7 +117,7 @@ describe("print", () => {
   });
 
   it("hides the navigation, skip link and buttons under print media", async () => {
-    const context = await newContext(browser);
+    const context = await openContext();
     const { page } = await visit(context, questions[0]?.url ?? "");
     await page.emulateMedia({ media: "print" });
     const shown = await page.evaluate(() =>

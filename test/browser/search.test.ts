@@ -1,23 +1,16 @@
 // Search in a real browser: the header form finds answers with JavaScript off, the results
 // page passes axe in both schemes and fits a 320 px phone, and with JavaScript on the
 // suggestions appear as you type, with marks, and can be reached with the arrow keys.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { axeViolations, launchBrowser, newContext, type Scheme, visit } from "./browser.js";
+import { describe, expect, inject, it } from "vitest";
+import { axeViolations, type Scheme, useBrowser, visit } from "./browser.js";
 
 const siteUrl = inject("siteUrl");
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const openContext = useBrowser();
 
 describe("search", () => {
   it("works with JavaScript off: type in the header box, press Enter, read marked results", async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await openContext({ javaScriptEnabled: false });
     const { page, problems } = await visit(context, `${siteUrl}/`);
     await page.locator("#site-search-q").fill("fapiao");
     await Promise.all([page.waitForURL(/\/search\?q=fapiao$/), page.locator("#site-search-q").press("Enter")]);
@@ -29,7 +22,7 @@ describe("search", () => {
   });
 
   it.each<Scheme>(["light", "dark"])("results, no-match and too-long pages have no axe violations (%s)", async (colorScheme) => {
-    const context = await newContext(browser, { colorScheme });
+    const context = await openContext({ colorScheme });
     for (const query of ["ISP 发票", "天气预报", "a".repeat(101)]) {
       const { page, problems } = await visit(context, `${siteUrl}/search?q=${encodeURIComponent(query)}`);
       expect(await axeViolations(page), query).toEqual([]);
@@ -40,7 +33,7 @@ describe("search", () => {
   });
 
   it("fits a 320 px phone without sideways scrolling", async () => {
-    const context = await newContext(browser, { viewport: { width: 320, height: 640 } });
+    const context = await openContext({ viewport: { width: 320, height: 640 } });
     const { page } = await visit(context, `${siteUrl}/search?q=${encodeURIComponent("全网ISP和省网ISP有什么区别")}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
     expect(await axeViolations(page, ["target-size"])).toEqual([]);
@@ -48,7 +41,7 @@ describe("search", () => {
   });
 
   it("suggests answers as you type, marked, reachable with the arrow keys, closed with Escape", async () => {
-    const context = await newContext(browser);
+    const context = await openContext();
     const { page, problems } = await visit(context, `${siteUrl}/questions/invoice`);
     const box = page.locator("#site-search-q");
     await box.pressSequentially("tf", { delay: 30 });

@@ -1,19 +1,12 @@
 // The copy button copies the page's canonical URL: read back from the clipboard.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newContext, visit } from "./browser.js";
+import { describe, expect, inject, it } from "vitest";
+import { useBrowser, visit } from "./browser.js";
 import { label, sitePages } from "./pages.js";
 
 const siteUrl = inject("siteUrl");
 const questions = (await sitePages(siteUrl)).filter((p) => p.url.includes("/questions/") && p.status === 200);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const openContext = useBrowser();
 
 describe("copy link", () => {
   it("is checked on every question page", () => {
@@ -21,7 +14,7 @@ describe("copy link", () => {
   });
 
   it.each(questions.map((p) => [label(p.url), p.url] as const))("%s: the button copies the canonical URL", async (_name, url) => {
-    const context = await newContext(browser);
+    const context = await openContext();
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: siteUrl });
     const { page, problems } = await visit(context, url);
     const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
