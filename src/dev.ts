@@ -8,13 +8,13 @@ import { watch } from "chokidar";
 import pretty from "pino-pretty";
 import { loadConfig } from "./config.js";
 import { loadSite } from "./content/load.js";
-import { createLogger } from "./log.js";
+import { createLog } from "./log.js";
 import { DEFAULT_DIRS } from "./pages/build-pages.js";
 import { createServerHandler } from "./server-handler.js";
 
 const config = loadConfig(process.env);
 // One line per request while developing; production keeps every field as JSON.
-const logger = createLogger(
+const log = createLog(
   config.logLevel,
   pretty({
     colorize: process.stdout.isTTY,
@@ -23,7 +23,8 @@ const logger = createLogger(
     ignore: "pid,hostname,reqId,method,path,status,durationMs,changed",
   }),
 );
-const build = () => createServerHandler({ config, site: loadSite(config.contentDir), logger });
+const { logger } = log;
+const build = () => createServerHandler({ config, site: loadSite(config.contentDir), log });
 
 let current: ReturnType<typeof build>;
 try {

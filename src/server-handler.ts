@@ -3,16 +3,16 @@
 // both answer a page with the same headers and bytes (test/http/fast-path.test.ts).
 import type { RequestListener } from "node:http";
 import type { Express, Request } from "express";
-import type { Logger } from "pino";
 import { type AppOptions, createApp } from "./app.js";
 import { accessLog, pathOf } from "./http/access-log.js";
 import { fastPath } from "./http/fast-path.js";
 import { helmetHeaders } from "./http/security-headers.js";
+import type { Log } from "./log.js";
 import { buildPages, DEFAULT_DIRS } from "./pages/build-pages.js";
 import type { PreparedResponse } from "./pages/prepared.js";
 
 export interface ServerHandlerOptions extends Omit<AppOptions, "built" | "isReady"> {
-  logger: Logger;
+  log: Log;
 }
 
 export interface ServerHandler {
@@ -26,7 +26,7 @@ export interface ServerHandler {
   drain(): void;
 }
 
-export function createServerHandler({ logger, logError, ...options }: ServerHandlerOptions): ServerHandler {
+export function createServerHandler({ log, logError, ...options }: ServerHandlerOptions): ServerHandler {
   const built = buildPages(options.site, options.config, options.dirs ?? DEFAULT_DIRS);
   let draining = false;
   const app = createApp({
@@ -36,12 +36,12 @@ export function createServerHandler({ logger, logError, ...options }: ServerHand
     logError:
       logError ??
       ((error: unknown, req: Request) =>
-        logger.error({ err: error, reqId: req.id, method: req.method, path: pathOf(req.originalUrl) }, "unexpected error")),
+        log.logger.error({ err: error, reqId: req.id, method: req.method, path: pathOf(req.originalUrl) }, "unexpected error")),
   });
   const fast = fastPath(built.pages, helmetHeaders());
-  const log = accessLog(logger);
+  const access = accessLog(log);
   const handle: RequestListener = (req, res) => {
-    log(req, res);
+    const began = access.begin(req);
     // Node then closes each connection after its response, so keep-alive clients reconnect elsewhere.
     if (draining) res.setHeader("Connection", "close");
     let answered = false;
@@ -49,9 +49,10 @@ export function createServerHandler({ logger, logError, ...options }: ServerHand
       answered = fast(req, res);
     } catch (error) {
       // A bug here must not take the process down: Express answers instead, and reports its own failure.
-      logger.error({ err: error, reqId: req.id }, "fast path failed; handing the request to Express");
+      log.logger.error({ err: error, reqId: req.id }, "fast path failed; handing the request to Express");
     }
     if (!answered) app(req, res);
+    access.finish(req, res, began);
   };
   return {
     handle,

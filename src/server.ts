@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { AppOptions } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ContentError, loadSite } from "./content/load.js";
-import { createLogger } from "./log.js";
+import { createLog } from "./log.js";
 import { createServerHandler } from "./server-handler.js";
 
 /** How long requests in flight may take after SIGTERM before their connections are cut. */
@@ -30,8 +30,9 @@ export function startServer(env: Record<string, string | undefined> = process.en
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
-  const handler = createServerHandler({ config, site, logger, testRoutes });
+  const log = createLog(config.logLevel);
+  const { logger } = log;
+  const handler = createServerHandler({ config, site, log, testRoutes });
   const server = http.createServer(handler.handle);
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo; // the one picked, when PORT=0
@@ -53,8 +54,8 @@ export function startServer(env: Record<string, string | undefined> = process.en
     let forced = false;
     server.close(() => {
       logger.info({ forced }, "stopped");
-      // Let the event loop drain on its own, so queued log lines are written in order; the
-      // timer only guards against a handle that would keep the process alive.
+      // Let the event loop end on its own, so whatever is still finishing finishes; the timer
+      // only guards against a handle that would keep the process alive.
       process.exitCode = forced ? 1 : 0;
       setTimeout(() => process.exit(), 2000).unref();
     });

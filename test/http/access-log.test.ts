@@ -1,9 +1,12 @@
 // One JSON line per request, the same for fast and Express answers; errors logged with the
 // request id and the stack, which never reaches the response.
+import { once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
-import { pino } from "pino";
 import request from "supertest";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { createLog } from "../../src/log.js";
 import { makeServer } from "../helpers.js";
 
 function capture() {
@@ -14,16 +17,16 @@ function capture() {
       done();
     },
   });
-  return { lines, logger: pino({ level: "info" }, stream) };
+  return { lines, log: createLog("info", stream) };
 }
 
-/** The access line is written when the response closes, just after supertest sees the end. */
+/** A response still open when the handler returns is logged when it closes, just after supertest sees the end. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("access log", () => {
   it("writes method, path, status, duration and request id for fast and Express answers alike", async () => {
-    const { lines, logger } = capture();
-    const { handle } = makeServer(undefined, { logger });
+    const { lines, log } = capture();
+    const { handle } = makeServer(undefined, { log });
     await request(handle).get("/questions/invoice?from=wechat");
     await request(handle).post("/");
     await request(handle).get("/nope");
@@ -42,8 +45,8 @@ describe("access log", () => {
   });
 
   it("keeps a balancer's X-Request-Id when it is a plain token, and replaces anything else", async () => {
-    const { lines, logger } = capture();
-    const { handle } = makeServer(undefined, { logger });
+    const { lines, log } = capture();
+    const { handle } = makeServer(undefined, { log });
     await request(handle).get("/").set("X-Request-Id", "lb-7f3a.42");
     await request(handle).get("/").set("X-Request-Id", 'x", "level": 60');
     await request(handle).get("/").set("X-Request-Id", "a".repeat(200));
@@ -55,9 +58,39 @@ describe("access log", () => {
     ]);
   });
 
+  it("logs a response that ends later once it is sent, with its whole duration", async () => {
+    const { lines, log } = capture();
+    const { handle } = makeServer(undefined, {
+      log,
+      testRoutes: (app) => app.get("/__test/slow", (_req, res) => void setTimeout(() => res.send("done"), 60)),
+    });
+    await request(handle).get("/__test/slow");
+    await settle();
+    expect(lines).toMatchObject([{ level: 30, msg: "request", path: "/__test/slow", status: 200 }]);
+    expect(lines[0]?.durationMs).toBeGreaterThanOrEqual(50);
+  });
+
+  it("logs a request whose client went away before the answer as aborted", async () => {
+    const { lines, log } = capture();
+    const { handle } = makeServer(undefined, {
+      log,
+      testRoutes: (app) => app.get("/__test/never", () => {}),
+    });
+    const server = http.createServer(handle).listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const { port } = server.address() as AddressInfo;
+    const client = http.get({ host: "127.0.0.1", port, path: "/__test/never" }).on("error", () => {});
+    await once(client, "socket");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    client.destroy();
+    await vi.waitFor(() => expect(lines).toHaveLength(1));
+    server.close();
+    expect(lines[0]).toMatchObject({ level: 40, aborted: true, path: "/__test/never" });
+  });
+
   it("leaves out health probes", async () => {
-    const { lines, logger } = capture();
-    const { handle } = makeServer(undefined, { logger });
+    const { lines, log } = capture();
+    const { handle } = makeServer(undefined, { log });
     await request(handle).get("/healthz");
     await request(handle).get("/readyz");
     await settle();
@@ -65,9 +98,9 @@ describe("access log", () => {
   });
 
   it("logs an unexpected error with its stack and request id, and the reader sees only the 500 page", async () => {
-    const { lines, logger } = capture();
+    const { lines, log } = capture();
     const { handle } = makeServer(undefined, {
-      logger,
+      log,
       testRoutes: (app) =>
         app.get("/__test/throw", () => {
           throw new Error("database on fire");
@@ -85,8 +118,8 @@ describe("access log", () => {
 
   it("writes nothing at level silent, as in the other tests", async () => {
     const lines: string[] = [];
-    const logger = pino(
-      { level: "silent" },
+    const log = createLog(
+      "silent",
       new Writable({
         write: (chunk, _encoding, done) => {
           lines.push(String(chunk));
@@ -94,7 +127,7 @@ describe("access log", () => {
         },
       }),
     );
-    await request(makeServer(undefined, { logger }).handle).get("/");
+    await request(makeServer(undefined, { log }).handle).get("/");
     await settle();
     expect(lines).toEqual([]);
   });
