@@ -14,6 +14,7 @@ import { buildPages } from "../src/pages/build-pages.js";
 import { exportSite } from "../src/pages/export-site.js";
 import { freePort } from "./free-port.js";
 import { nginxInstalled, startNginx, waitForPort } from "./nginx.js";
+import { serverArgs } from "./server-command.js";
 import { writeSyntheticContent } from "./synthetic-content.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -105,15 +106,11 @@ async function throughput(): Promise<void> {
 
   const servers: Array<{ name: string; port: number }> = [];
   const ours = await freePort();
-  await startNode([path.join(ROOT, "dist", "server.js")], { PORT: String(ours), PUBLIC_BASE_URL: publicBaseUrl, LOG_LEVEL: "info" }, ours);
+  await startNode(serverArgs(ROOT), { PORT: String(ours), PUBLIC_BASE_URL: publicBaseUrl, LOG_LEVEL: "info" }, ours);
   servers.push({ name: "ours", port: ours });
   // The same server with its per-request access log turned off, to show what that log costs.
   const quiet = await freePort();
-  await startNode(
-    [path.join(ROOT, "dist", "server.js")],
-    { PORT: String(quiet), PUBLIC_BASE_URL: publicBaseUrl, LOG_LEVEL: "warn" },
-    quiet,
-  );
+  await startNode(serverArgs(ROOT), { PORT: String(quiet), PUBLIC_BASE_URL: publicBaseUrl, LOG_LEVEL: "warn" }, quiet);
   servers.push({ name: "ours, LOG_LEVEL=warn", port: quiet });
   for (const name of ["bare-node", "express"]) {
     const port = await freePort();
@@ -223,20 +220,27 @@ const loadavg = () =>
     .map((n) => n.toFixed(2))
     .join(" ");
 
-/** Time from spawning the built server to its first 200 for /, and its memory then. */
+/** How long a started server is left idle before its memory is read again, "settled". */
+const SETTLE_MS = 5000;
+
+/**
+ * Time from spawning the built server (as `npm start` runs it) to its first 200 for /, its
+ * memory then, and its memory after SETTLE_MS idle. Everything is built before the server
+ * listens, so the first reading already includes the pages and the search index.
+ */
 async function startup(): Promise<void> {
   const synthetic = path.join(work, "synthetic");
   writeSyntheticContent(path.join(ROOT, "content"), synthetic, questions);
-  console.log(`Load before: ${loadavg()}`);
+  console.log(`Load before: ${loadavg()}; node ${serverArgs(ROOT).join(" ")}`);
   for (const [label, contentDir] of [
     [`real content (${loadSite(path.join(ROOT, "content")).questions.length} questions)`, path.join(ROOT, "content")],
     [`${questions} generated questions`, synthetic],
   ] as const) {
-    const runs: Array<{ ms: number; cpuMs: number; rssMb: number; peakMb: number }> = [];
+    const runs: Array<{ ms: number; cpuMs: number; rssMb: number; settledMb: number; peakMb: number }> = [];
     for (let i = 0; i < repeat; i++) {
       const port = await freePort();
       const started = performance.now();
-      const child = spawn(process.execPath, [path.join(ROOT, "dist", "server.js")], {
+      const child = spawn(process.execPath, serverArgs(ROOT), {
         cwd: ROOT,
         env: { ...process.env, PORT: String(port), CONTENT_DIR: contentDir, LOG_LEVEL: "warn" },
         stdio: "ignore",
@@ -252,20 +256,27 @@ async function startup(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
       const elapsed = performance.now() - started;
-      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1]);
+      const memory = () => {
+        const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+        const mb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1]) / 1024;
+        return { rssMb: mb("VmRSS"), peakMb: mb("VmHWM") };
+      };
+      const { rssMb } = memory();
       // CPU time (user + system, all threads) says the same with less noise from other work on the machine.
       const stat = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
       const cpuMs = ((Number(stat[11]) + Number(stat[12])) * 1000) / 100;
-      runs.push({ ms: elapsed, cpuMs, rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 });
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      const { rssMb: settledMb, peakMb } = memory();
+      runs.push({ ms: elapsed, cpuMs, rssMb, settledMb, peakMb });
       child.kill("SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
     }
-    const times = runs.map((r) => r.ms);
+    const summary = (values: number[]) =>
+      `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`;
     console.log(
-      `${label}: first answer after ${median(times).toFixed(0)} ms median (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}, ${repeat} starts), ` +
-        `${median(runs.map((r) => r.cpuMs)).toFixed(0)} ms of CPU; ` +
-        `memory then ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB RSS, peak ${Math.max(...runs.map((r) => r.peakMb)).toFixed(0)} MB`,
+      `${label}, medians (min–max) of ${repeat} starts: first answer after ${summary(runs.map((r) => r.ms))} ms, ` +
+        `${summary(runs.map((r) => r.cpuMs))} ms of CPU; RSS then ${summary(runs.map((r) => r.rssMb))} MB, ` +
+        `${SETTLE_MS / 1000} s later ${summary(runs.map((r) => r.settledMb))} MB, peak ${summary(runs.map((r) => r.peakMb))} MB`,
     );
   }
   console.log(`Load after: ${loadavg()}; ${os.cpus().length} CPUs, Node ${process.version}`);

@@ -14,6 +14,7 @@ import { loadSite } from "../src/content/load.js";
 import { buildPages } from "../src/pages/build-pages.js";
 import { freePort } from "./free-port.js";
 import { waitForPort } from "./nginx.js";
+import { serverArgs } from "./server-command.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const { values } = parseArgs({ options: { duration: { type: "string", default: "60" }, connections: { type: "string", default: "100" } } });
@@ -82,7 +83,7 @@ const port = await freePort();
 // this busy process, it would back up in the server's memory and look like a leak.
 const logDir = mkdtempSync(path.join(os.tmpdir(), "faq-soak-"));
 const logFile = path.join(logDir, "server.log");
-const child = spawn(process.execPath, [path.join(ROOT, "dist", "server.js")], {
+const child = spawn(process.execPath, serverArgs(ROOT), {
   cwd: ROOT,
   env: { ...process.env, PORT: String(port), PUBLIC_BASE_URL: publicBaseUrl, LOG_LEVEL: "info" },
   stdio: ["ignore", openSync(logFile, "w"), "inherit"],
@@ -161,7 +162,7 @@ const warmed = { ...counts };
 for (const key of Object.keys(counts) as Array<keyof typeof counts>) counts[key] = 0;
 byStatus.clear();
 console.log(
-  `soak: ${seconds} s, ${connections} connections, ${good.length} good and ${bad.length} bad request kinds (1 in 10 bad), against node dist/server.js on 127.0.0.1, LOG_LEVEL=info. Load ${os.loadavg()[0]?.toFixed(2)}`,
+  `soak: ${seconds} s, ${connections} connections, ${good.length} good and ${bad.length} bad request kinds (1 in 10 bad), against ${serverArgs(ROOT).join(" ")} on 127.0.0.1, LOG_LEVEL=info. Load ${os.loadavg()[0]?.toFixed(2)}`,
 );
 console.log(`warm-up: ${WARM_UP_MS / 1000} s, ${warmed.requests} requests, ${warmed.fiveXX} 5xx`);
 

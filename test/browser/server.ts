@@ -5,6 +5,7 @@ import { once } from "node:events";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { serverArgs } from "../../scripts/server-command.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -17,7 +18,7 @@ export interface RunningServer {
 export async function startServer(contentDir = path.join(ROOT, "content")): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(ROOT, "dist", "server.js")], {
+  const child = spawn(process.execPath, serverArgs(ROOT), {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_BASE_URL: url, CONTENT_DIR: contentDir },
     stdio: ["ignore", "pipe", "pipe"],
