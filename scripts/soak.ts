@@ -162,7 +162,7 @@ const warmed = { ...counts };
 for (const key of Object.keys(counts) as Array<keyof typeof counts>) counts[key] = 0;
 byStatus.clear();
 console.log(
-  `soak: ${seconds} s, ${connections} connections, ${good.length} good and ${bad.length} bad request kinds (1 in 10 bad), against ${serverArgs(ROOT).join(" ")} on 127.0.0.1, LOG_LEVEL=info. Load ${os.loadavg()[0]?.toFixed(2)}`,
+  `soak: ${seconds} s, ${connections} connections, ${good.length} good and ${bad.length} bad request kinds (1 in 10 bad), against node ${serverArgs(ROOT).join(" ")} on 127.0.0.1, LOG_LEVEL=info. Load ${os.loadavg()[0]?.toFixed(2)}`,
 );
 console.log(`warm-up: ${WARM_UP_MS / 1000} s, ${warmed.requests} requests, ${warmed.fiveXX} 5xx`);
 
