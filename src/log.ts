@@ -2,6 +2,7 @@
 // error. Tests pass "silent"; `npm run dev` passes a pretty stream (dev.ts).
 import os from "node:os";
 import { type DestinationStream, type LevelWithSilent, type Logger, pino } from "pino";
+import { batchPerTurn } from "./log-batch.js";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const satisfies readonly LevelWithSilent[];
 
@@ -21,10 +22,10 @@ export interface Log {
 }
 
 export function createLog(level: LevelWithSilent, destination?: DestinationStream): Log {
-  // Synchronous, pino's default: one write(2) per line on this thread. Asynchronous writes hand
-  // each batch to libuv's thread pool, whose wake-ups cost more per request than the write
-  // itself (about 9 µs against 2 µs a request on this 2-core machine; docs/performance.md).
-  const stream = destination ?? pino.destination({ sync: true });
+  // Synchronous writes on this thread, as pino does by default, gathered into one write per
+  // turn of the event loop. pino's asynchronous destination hands batches to libuv's thread
+  // pool instead, whose wake-ups cost more per request than the writes (docs/performance.md).
+  const stream = destination ?? batchPerTurn(pino.destination({ sync: true }));
   // pino's own default base fields, named here so the access line below can carry the same.
   const base = { pid: process.pid, hostname: os.hostname() };
   const logger = pino({ level, base }, stream);
