@@ -35,10 +35,9 @@ try {
   process.exit(1);
 }
 const server = http.createServer((req, res) => current.handle(req, res));
-server.listen(config.port, config.host, () => {
-  const { port } = server.address() as AddressInfo; // the one picked, when PORT=0
-  logger.info(`Dev server on http://${config.host}:${port}, watching ${config.contentDir}/, views/ and public/`);
-});
+const listening = new Promise<number>((resolve) =>
+  server.listen(config.port, config.host, () => resolve((server.address() as AddressInfo).port)),
+);
 
 let timer: NodeJS.Timeout | undefined;
 function rebuild(changed: string): void {
@@ -57,4 +56,11 @@ function rebuild(changed: string): void {
 
 // chokidar rather than fs.watch: editors and sed replace files by renaming, and Node 20's
 // recursive fs.watch on Linux stops seeing a file after its first replacement.
-watch([config.contentDir, DEFAULT_DIRS.views, DEFAULT_DIRS.public], { ignoreInitial: true }).on("all", (_event, file) => rebuild(file));
+const watcher = watch([config.contentDir, DEFAULT_DIRS.views, DEFAULT_DIRS.public], { ignoreInitial: true }).on("all", (_event, file) =>
+  rebuild(file),
+);
+// Announced once both hold: an edit saved before chokidar has scanned the folders would be missed.
+const watching = new Promise<void>((resolve) => watcher.once("ready", resolve));
+void Promise.all([listening, watching]).then(([port]) => {
+  logger.info(`Dev server on http://${config.host}:${port}, watching ${config.contentDir}/, views/ and public/`);
+});
