@@ -10,6 +10,7 @@ import type { Question, Site } from "../src/content/site.js";
 import { buildPages } from "../src/pages/build-pages.js";
 import { createSearch, type Search } from "../src/search/search.js";
 import { PAGE_LIMIT, resultView } from "../src/search/search-route.js";
+import { questionFromText } from "./question-from-text.js";
 
 const SYNTHETIC = 1000;
 const BUILDS = 3;
@@ -60,18 +61,7 @@ function syntheticQuestions(count: number, first: number): Question[] {
     const length = 150 + Math.floor(next() * 350);
     while ([...text].length < length) text += next() < 0.15 ? `\n${sentence()}` : sentence();
     const summary = sentence() + sentence();
-    const slug = `synthetic-${i + 1}`;
-    return {
-      slug,
-      url: `/questions/${slug}`,
-      order: first + i,
-      question,
-      summary,
-      text,
-      html: `<p>${text}</p>`,
-      markdown: text,
-      updated: "2020-11-27",
-    };
+    return questionFromText({ slug: `synthetic-${i + 1}`, order: first + i, question, summary, text });
   });
 }
 

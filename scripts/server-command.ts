@@ -1,7 +1,7 @@
 // How the server is started: the command in package.json's "start" script, Node flags
-// included, read here so that the bench, the soak and the browser tests run dist/server.js
-// exactly as `npm start` and the production command in docs/operations.md do. Why there are
-// flags at all: docs/performance.md, "Start-up and memory".
+// included if it ever has any, read here so that the bench, the soak and the browser tests run
+// dist/server.js exactly as `npm start` and the production command in docs/operations.md do.
+// Why it has none now: docs/performance.md, "Start-up and memory".
 import { readFileSync } from "node:fs";
 import path from "node:path";
 

@@ -1,5 +1,5 @@
 // Lines written while the event loop handles one batch of I/O go out in one write(2), just
-// after that batch: a syscall costs several microseconds on this VM, a request about 35
+// after that batch: a syscall costs several microseconds on this VM, a request about 32
 // (docs/performance.md), and one turn of the loop often answers dozens of requests.
 import type { DestinationStream } from "pino";
 
