@@ -1,9 +1,11 @@
-// Entry point: loadConfig → loadSite → createServerHandler → listen. The only file that listens,
-// handles signals or exits; content and config problems end here as one clear message.
+// Entry point: loadConfig → loadSite → createServerHandler → compactHeap → listen. The only
+// file that listens, handles signals or exits; content and config problems end here as one
+// clear message.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { AppOptions } from "./app.js";
+import { compactHeap } from "./compact-heap.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ContentError, loadSite } from "./content/load.js";
 import { createLog } from "./log.js";
@@ -34,19 +36,33 @@ export function startServer(env: Record<string, string | undefined> = process.en
   const { logger } = log;
   const handler = createServerHandler({ config, site, log, testRoutes });
   const server = http.createServer(handler.handle);
-  server.listen(config.port, config.host, () => {
-    const { port } = server.address() as AddressInfo; // the one picked, when PORT=0
-    logger.info(
-      { questions: site.questions.length, address: `http://${config.host}:${port}`, publicBaseUrl: config.publicBaseUrl },
-      "listening",
-    );
-  });
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(`Cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`);
     process.exit(1);
   });
-
   let stopping = false;
+  const mb = (bytes: number) => Math.round(bytes / 1048576);
+  // Before listening, so that the first request already meets the compacted process.
+  void compactHeap().then((compaction) => {
+    if (compaction) {
+      const { rssBefore, rssAfter, ms } = compaction;
+      logger.info({ rssMB: mb(rssAfter), fromMB: mb(rssBefore), ms: Math.round(ms) }, "returned start-up memory");
+    }
+    if (stopping) return; // a signal during start-up: never start listening
+    server.listen(config.port, config.host, () => {
+      const { port } = server.address() as AddressInfo; // the one picked, when PORT=0
+      logger.info(
+        {
+          questions: site.questions.length,
+          address: `http://${config.host}:${port}`,
+          publicBaseUrl: config.publicBaseUrl,
+          rssMB: mb(process.memoryUsage.rss()),
+        },
+        "listening",
+      );
+    });
+  });
+
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
