@@ -10,7 +10,7 @@ import { ALL_URL, allSections } from "./all-in-one.js";
 import { type Assets, loadAssets } from "./assets.js";
 import { NO_STORE, type PreparedResponse, prepare, REVALIDATE } from "./prepared.js";
 import { qrCodeSvg } from "./qr-code.js";
-import { breadcrumbs, faqPage, jsonLdScript } from "./structured-data.js";
+import { breadcrumbs, faqPage, jsonLdScript, webSite } from "./structured-data.js";
 
 /**
  * The project folder: the nearest one above this module with a package.json. That holds for
@@ -54,7 +54,9 @@ export function buildPages(site: Site, config: Pick<Config, "publicBaseUrl">, di
       url: "/",
       title: site.facts.title,
       description: site.facts.description,
-      jsonLd: [faqPage(site, site.questions, absolute("/"), absolute)],
+      // No FAQPage here: search engines take FAQ markup only where the answers are on the
+      // page, and want each question marked up once, which its own page does.
+      jsonLd: [webSite(site, absolute("/"))],
     }),
   );
 
@@ -86,7 +88,7 @@ export function buildPages(site: Site, config: Pick<Config, "publicBaseUrl">, di
       title: `全文 - ${site.facts.title}`,
       description: site.facts.description,
       sections: allSections(site.questions),
-      // The FAQPage markup stays on the contents page: search engines want each question marked up once.
+      // Each question's FAQPage markup is on its own page: search engines want it once per site.
       jsonLd: [breadcrumbs([home, { name: "全文", url: absolute(ALL_URL) }])],
     }),
   );

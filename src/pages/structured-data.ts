@@ -22,6 +22,20 @@ export function faqPage(site: Site, questions: readonly Question[], url: string,
   };
 }
 
+/** The site as a whole, for the contents page, which lists the questions but shows no answer. */
+export function webSite(site: Site, url: string): Json {
+  return {
+    "@context": "https://schema.org",
+    "@type": "WebSite",
+    "@id": url,
+    url,
+    name: site.facts.title,
+    description: site.facts.description,
+    inLanguage: "zh-CN",
+    publisher: { "@type": "Organization", name: site.facts.publisher },
+  };
+}
+
 export function breadcrumbs(trail: ReadonlyArray<{ name: string; url: string }>): Json {
   return {
     "@context": "https://schema.org",

@@ -49,12 +49,27 @@ describe("GET /", () => {
     expect($('meta[property="og:locale"]').attr("content")).toBe("zh_CN");
   });
 
-  it("describes all four questions and answers as a schema.org FAQPage", async () => {
-    const [faq] = jsonLd((await page("/")).$);
-    expect(faq?.["@type"]).toBe("FAQPage");
-    const entities = faq?.mainEntity as Array<{ name: string; acceptedAnswer: { text: string } }>;
-    expect(entities.map((e) => e.name)).toEqual(QUESTIONS.map(([, q]) => q));
-    expect(entities[3]?.acceptedAnswer.text).toContain("服务确认开始，则不予退款");
+  it("describes the site as a schema.org WebSite, and marks up no answer it does not show", async () => {
+    const { $ } = await page("/");
+    expect(jsonLd($)).toEqual([
+      expect.objectContaining({ "@type": "WebSite", url: `${BASE_URL}/`, name: "ISP许可证 常见问题", inLanguage: "zh-CN" }),
+    ]);
+    expect($.html()).not.toContain('"FAQPage"');
+  });
+
+  it("marks up each question and its answer as a FAQPage exactly once across the site", async () => {
+    const marked: Array<{ on: string; name: string; answer: string }> = [];
+    for (const url of ["/", "/all", ...QUESTIONS.map(([path]) => path)]) {
+      for (const node of jsonLd((await page(url)).$)) {
+        if (node["@type"] !== "FAQPage") continue;
+        for (const entity of node.mainEntity as Array<{ name: string; acceptedAnswer: { text: string } }>) {
+          marked.push({ on: url, name: entity.name, answer: entity.acceptedAnswer.text });
+        }
+      }
+    }
+    expect(marked.map((entry) => entry.name)).toEqual(QUESTIONS.map(([, question]) => question));
+    expect(marked.map((entry) => entry.on)).toEqual(QUESTIONS.map(([path]) => path));
+    expect(marked[3]?.answer).toContain("服务确认开始，则不予退款");
   });
 });
 
