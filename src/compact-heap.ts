@@ -5,7 +5,6 @@
 // of 130 MB. A low-memory collection once the site is built returns it before the first
 // request; under load the young generation grows back within a second or two.
 // See docs/performance.md, Start-up.
-import { Session } from "node:inspector";
 
 /**
  * Below this, compacting costs more start-up time (70–90 ms with the four real questions,
@@ -13,42 +12,45 @@ import { Session } from "node:inspector";
  */
 export const COMPACT_ABOVE_BYTES = 128 * 1024 * 1024;
 
-export interface Compaction {
-  readonly rssBefore: number;
-  readonly rssAfter: number;
-  readonly ms: number;
-}
+/** Far longer than the collection takes (about 100 ms with 1,000 questions): start-up must not hang on it. */
+const TIMEOUT_MS = 10_000;
+
+export type Compaction =
+  | { readonly outcome: "compacted"; readonly rssBefore: number; readonly rssAfter: number; readonly ms: number }
+  | { readonly outcome: "not needed"; readonly rssBefore: number }
+  /** Why the collection could not run: no inspector in this Node, the permission model, a failed call. */
+  | { readonly outcome: "failed"; readonly rssBefore: number; readonly reason: string };
 
 /**
  * Runs V8's low-memory collection (full, repeated until nothing more is freed, then the young
- * generation shrunk) if the process is resident above `above` bytes. It is reached through the
- * in-process inspector: no port is opened and nothing can attach. Resolves undefined when
- * under the threshold, or where Node was built without the inspector.
+ * generation shrunk) if the process is resident above `above` bytes. Node has no API for it;
+ * the in-process inspector's HeapProfiler.collectGarbage is exactly that, and needs no port and
+ * lets nothing attach. Never rejects: a collection that cannot run leaves memory as it was.
  */
-export async function compactHeap(above = COMPACT_ABOVE_BYTES): Promise<Compaction | undefined> {
+export async function compactHeap(above = COMPACT_ABOVE_BYTES): Promise<Compaction> {
   const rssBefore = process.memoryUsage.rss();
-  if (rssBefore <= above) return undefined;
+  if (rssBefore <= above) return { outcome: "not needed", rssBefore };
   const began = performance.now();
-  let session: Session;
   try {
-    session = new Session();
+    // Imported here: on a Node built without the inspector, importing it throws.
+    if (!process.features.inspector) throw new Error("this Node was built without the inspector");
+    const { Session } = await import("node:inspector");
+    const session = new Session();
     session.connect();
-  } catch {
-    return undefined;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+      const finish = (error: Error | null) =>
+        // Disconnecting inside post's callback hangs Node 20 (seen here); a turn later it does not.
+        setImmediate(() => {
+          clearTimeout(timer);
+          session.disconnect();
+          if (error) reject(error);
+          else resolve();
+        });
+      session.post("HeapProfiler.collectGarbage", finish);
+    });
+  } catch (error) {
+    return { outcome: "failed", rssBefore, reason: error instanceof Error ? error.message : String(error) };
   }
-  // Disconnecting inside post's callback hangs Node 20 (seen here); a turn later it does not.
-  const collected = await new Promise<boolean>((resolve) => {
-    const finish = (ok: boolean) =>
-      setImmediate(() => {
-        session.disconnect();
-        resolve(ok);
-      });
-    try {
-      session.post("HeapProfiler.collectGarbage", (error) => finish(error === null));
-    } catch {
-      finish(false);
-    }
-  });
-  if (!collected) return undefined;
-  return { rssBefore, rssAfter: process.memoryUsage.rss(), ms: performance.now() - began };
+  return { outcome: "compacted", rssBefore, rssAfter: process.memoryUsage.rss(), ms: performance.now() - began };
 }

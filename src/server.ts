@@ -5,7 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { AppOptions } from "./app.js";
-import { compactHeap } from "./compact-heap.js";
+import { COMPACT_ABOVE_BYTES, compactHeap } from "./compact-heap.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ContentError, loadSite } from "./content/load.js";
 import { createLog } from "./log.js";
@@ -17,9 +17,14 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 export interface StartOptions {
   /** For tests that run this very entry point in a child process (test/process/). */
   testRoutes?: AppOptions["testRoutes"];
+  /** Resident memory above which start-up memory is returned before listening; tests set 0. */
+  compactAboveBytes?: number;
 }
 
-export function startServer(env: Record<string, string | undefined> = process.env, { testRoutes }: StartOptions = {}): http.Server {
+export function startServer(
+  env: Record<string, string | undefined> = process.env,
+  { testRoutes, compactAboveBytes = COMPACT_ABOVE_BYTES }: StartOptions = {},
+): http.Server {
   let config: ReturnType<typeof loadConfig>;
   let site: ReturnType<typeof loadSite>;
   try {
@@ -43,12 +48,15 @@ export function startServer(env: Record<string, string | undefined> = process.en
   let stopping = false;
   const mb = (bytes: number) => Math.round(bytes / 1048576);
   // Before listening, so that the first request already meets the compacted process.
-  void compactHeap().then((compaction) => {
-    if (compaction) {
+  void compactHeap(compactAboveBytes).then((compaction) => {
+    // SIGTERM or SIGINT while the collection ran: the process is stopping and never listens.
+    if (stopping) return;
+    if (compaction.outcome === "compacted") {
       const { rssBefore, rssAfter, ms } = compaction;
       logger.info({ rssMB: mb(rssAfter), fromMB: mb(rssBefore), ms: Math.round(ms) }, "returned start-up memory");
+    } else if (compaction.outcome === "failed") {
+      logger.warn({ rssMB: mb(compaction.rssBefore), reason: compaction.reason }, "could not return start-up memory");
     }
-    if (stopping) return; // a signal during start-up: never start listening
     server.listen(config.port, config.host, () => {
       const { port } = server.address() as AddressInfo; // the one picked, when PORT=0
       logger.info(

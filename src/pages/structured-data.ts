@@ -27,7 +27,8 @@ export function webSite(site: Site, url: string): Json {
   return {
     "@context": "https://schema.org",
     "@type": "WebSite",
-    "@id": url,
+    // The site, not its home page: FAQPage nodes use their page's URL as @id.
+    "@id": `${url}#website`,
     url,
     name: site.facts.title,
     description: site.facts.description,

@@ -52,7 +52,13 @@ describe("GET /", () => {
   it("describes the site as a schema.org WebSite, and marks up no answer it does not show", async () => {
     const { $ } = await page("/");
     expect(jsonLd($)).toEqual([
-      expect.objectContaining({ "@type": "WebSite", url: `${BASE_URL}/`, name: "ISP许可证 常见问题", inLanguage: "zh-CN" }),
+      expect.objectContaining({
+        "@type": "WebSite",
+        "@id": `${BASE_URL}/#website`,
+        url: `${BASE_URL}/`,
+        name: "ISP许可证 常见问题",
+        inLanguage: "zh-CN",
+      }),
     ]);
     expect($.html()).not.toContain('"FAQPage"');
   });

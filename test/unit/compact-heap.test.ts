@@ -28,17 +28,31 @@ describe("compactHeap", () => {
     expect(grown).toBeGreaterThan(before); // else this test shows nothing
 
     const compaction = await compactHeap(0);
-    expect(compaction).toBeDefined();
-    expect(compaction?.ms).toBeGreaterThan(0);
+    if (compaction.outcome !== "compacted") throw new Error(`not compacted: ${JSON.stringify(compaction)}`);
+    expect(compaction.ms).toBeGreaterThan(0);
     // V8's smallest young generation is 1 MB; the burst grew it well beyond that.
     expect(youngGeneration()).toBeLessThan(grown / 4);
-    expect(compaction?.rssAfter).toBeLessThan(compaction?.rssBefore ?? 0);
+    expect(compaction.rssAfter).toBeLessThan(compaction.rssBefore);
   });
 
   it("leaves a process under the threshold alone", async () => {
     burst();
     const grown = youngGeneration();
-    expect(await compactHeap(Number.POSITIVE_INFINITY)).toBeUndefined();
+    expect(await compactHeap(Number.POSITIVE_INFINITY)).toEqual({ outcome: "not needed", rssBefore: expect.any(Number) });
     expect(youngGeneration()).toBe(grown);
+  });
+
+  it("reports why, and never throws, where this Node has no inspector", async () => {
+    const original = Object.getOwnPropertyDescriptor(process.features, "inspector") as PropertyDescriptor;
+    Object.defineProperty(process.features, "inspector", { ...original, value: false });
+    try {
+      expect(await compactHeap(0)).toEqual({
+        outcome: "failed",
+        rssBefore: expect.any(Number),
+        reason: "this Node was built without the inspector",
+      });
+    } finally {
+      Object.defineProperty(process.features, "inspector", original);
+    }
   });
 });
