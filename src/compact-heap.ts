@@ -38,7 +38,10 @@ export async function compactHeap(above = COMPACT_ABOVE_BYTES): Promise<Compacti
     const session = new Session();
     session.connect();
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+      const timer = setTimeout(() => {
+        session.disconnect(); // else the session would stay open for the process's life
+        reject(new Error(`no answer within ${TIMEOUT_MS} ms`));
+      }, TIMEOUT_MS);
       const finish = (error: Error | null) =>
         // Disconnecting inside post's callback hangs Node 20 (seen here); a turn later it does not.
         setImmediate(() => {
