@@ -2,7 +2,7 @@
 // inverted index from key to the questions that contain it, and the owner's synonym groups.
 import type { Question } from "../content/site.js";
 import { type AnalyzedField, analyze } from "./analyze.js";
-import { foldString } from "./fold.js";
+import { foldWord } from "./fold.js";
 import { Postings } from "./postings.js";
 
 export interface IndexedQuestion {
@@ -47,11 +47,4 @@ export function buildSearchIndex(questions: readonly Question[], synonymGroups: 
   }
   const synonymWords = [...synonyms.keys()].sort((a, b) => b.length - a.length);
   return { questions: indexed, postings, syllables, synonyms, synonymWords };
-}
-
-/** A word as the query parser sees it: folded, punctuation as single spaces. */
-export function foldWord(text: string): string {
-  return foldString(text)
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 }

@@ -88,6 +88,16 @@ export function foldString(text: string): string {
   return out;
 }
 
+/**
+ * A word as search compares it: folded, punctuation as single spaces. The query parser, the
+ * synonym map and the synonyms file's check all use this, so they cannot disagree.
+ */
+export function foldWord(text: string): string {
+  return foldString(text)
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
 export function isHan(ch: string): boolean {
   // Most characters asked about are common ideographs or ASCII; the regular expression settles the rest.
   const code = ch.codePointAt(0) ?? 0;

@@ -2,8 +2,8 @@
 // an owner's synonym, as full pinyin or as pinyin initials. Chinese is split into words with
 // Intl.Segmenter; Latin letters are tried as English words and as pinyin.
 import { KEY } from "./analyze.js";
-import { foldWord, type SearchIndex } from "./build-index.js";
-import { isHan } from "./fold.js";
+import type { SearchIndex } from "./build-index.js";
+import { foldWord, isHan } from "./fold.js";
 import { splitPinyin } from "./pinyin.js";
 
 /** What to mark in a field: a run of characters, of syllables, or of initials. */
