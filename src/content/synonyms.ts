@@ -1,0 +1,34 @@
+// synonyms.yml: the owner's groups of words that search treats as one. Optional: without the
+// file, search matches words as written (and by pinyin).
+import { existsSync } from "node:fs";
+import type { Report } from "./report.js";
+import { describeIssues, synonymsSchema } from "./schema.js";
+import { readYamlFile } from "./yaml-file.js";
+
+export function loadSynonyms(file: string, report: Report): string[][] {
+  if (!existsSync(file)) return [];
+  const read = readYamlFile(file, report);
+  if (read === undefined) return [];
+  const parsed = synonymsSchema.safeParse(read.data);
+  if (!parsed.success) for (const line of describeIssues(synonymsSchema, parsed.error, read.data)) report(file, line);
+  // Checked on the raw lists too, so it is reported together with any other problem.
+  checkOneGroupPerWord((read.data as { synonyms?: unknown }).synonyms, (message) => report(file, message));
+  if (!parsed.success) return [];
+  return parsed.data.synonyms;
+}
+
+/** A word in two groups would join them silently; the owner should decide which it means. */
+function checkOneGroupPerWord(groups: unknown, report: (message: string) => void): void {
+  const groupOf = new Map<string, number>();
+  (Array.isArray(groups) ? groups : []).forEach((group: unknown, i) => {
+    (Array.isArray(group) ? group : []).forEach((word: unknown, j) => {
+      if (typeof word !== "string" || word.trim() === "") return;
+      const folded = word.trim().normalize("NFKC").toLowerCase();
+      const other = groupOf.get(folded);
+      if (other !== undefined && other !== i) {
+        report(`synonyms.${i}.${j}: "${word}" is already in synonyms.${other} (expected each word in only one group)`);
+      }
+      groupOf.set(folded, other ?? i);
+    });
+  });
+}
