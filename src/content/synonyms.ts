@@ -1,6 +1,7 @@
 // synonyms.yml: the owner's groups of words that search treats as one. Optional: without the
 // file, search matches words as written (and by pinyin).
 import { existsSync } from "node:fs";
+import { foldWord } from "../search/fold.js";
 import type { Report } from "./report.js";
 import { describeIssues, synonymsSchema } from "./schema.js";
 import { readYamlFile } from "./yaml-file.js";
@@ -17,13 +18,19 @@ export function loadSynonyms(file: string, report: Report): string[][] {
   return parsed.data.synonyms;
 }
 
-/** A word in two groups would join them silently; the owner should decide which it means. */
+/**
+ * A word in two groups would make the search's synonym map one-sided (its group is whichever
+ * came last); the owner should decide which it means. Words are compared as search compares
+ * them, so 發票 and 发票, or "Money Back" and "money-back", are one word here as there.
+ */
 function checkOneGroupPerWord(groups: unknown, report: (message: string) => void): void {
   const groupOf = new Map<string, number>();
   (Array.isArray(groups) ? groups : []).forEach((group: unknown, i) => {
     (Array.isArray(group) ? group : []).forEach((word: unknown, j) => {
-      if (typeof word !== "string" || word.trim() === "") return;
-      const folded = word.trim().normalize("NFKC").toLowerCase();
+      if (typeof word !== "string") return;
+      const folded = foldWord(word);
+      // Search drops a word that folds to nothing, so it cannot join two groups.
+      if (folded === "") return;
       const other = groupOf.get(folded);
       if (other !== undefined && other !== i) {
         report(`synonyms.${i}.${j}: "${word}" is already in synonyms.${other} (expected each word in only one group)`);

@@ -89,6 +89,15 @@ describe("loadSite", () => {
     ]);
   });
 
+  it("rejects a word in two synonym groups when search folds the two spellings into one", () => {
+    const file = at("synonyms-folded", "synonyms.yml");
+    expect(problemsOf("synonyms-folded")).toEqual([
+      `${file}: synonyms.1.0: "发票" is already in synonyms.0 (expected each word in only one group)`,
+      `${file}: synonyms.3.0: "money-back" is already in synonyms.2 (expected each word in only one group)`,
+      `${file}: synonyms.5.0: "vat" is already in synonyms.4 (expected each word in only one group)`,
+    ]);
+  });
+
   it("reports every problem in every file at once", () => {
     const site = (file: string) => at("many-problems", file);
     expect(problemsOf("many-problems")).toEqual([
