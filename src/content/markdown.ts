@@ -49,7 +49,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   return {
     html: md.renderer.render(tokens, md.options, env),
     text: plainText(tokens),
-    problems: [...findTopLevelHeadings(tokens, firstLine), ...findUnknownCallouts(source, firstLine)],
+    problems: [...findTopLevelHeadings(tokens, firstLine), ...findUnknownCallouts(tokens, firstLine)],
   };
 }
 
@@ -117,12 +117,22 @@ function findTopLevelHeadings(tokens: Token[], firstLine: number): string[] {
     });
 }
 
-function findUnknownCallouts(source: string, firstLine: number): string[] {
+/**
+ * A `:::` line that markdown-it did not open as a callout is left as paragraph text, so that is
+ * where to look: code blocks are never paragraphs, and a `::: 提示` shown in one is not a callout.
+ * A paragraph's inline content keeps one line per source line, so its map gives each line's number.
+ */
+function findUnknownCallouts(tokens: Token[], firstLine: number): string[] {
   const known = Object.keys(CALLOUTS).join(", ");
-  return source.split("\n").flatMap((line, index) => {
-    const word = /^\s{0,3}:::\s*(\S.*)$/.exec(line)?.[1]?.trim();
-    if (word === undefined || word in CALLOUTS) return [];
-    return [`body: line ${index + firstLine}: unknown callout "::: ${word}" (expected one of ${known})`];
+  return tokens.flatMap((token, index) => {
+    if (token.type !== "inline" || tokens[index - 1]?.type !== "paragraph_open") return [];
+    const paragraphLine = (token.map?.[0] ?? 0) + firstLine;
+    return token.content.split("\n").flatMap((line, offset) => {
+      const word = /^\s*:::\s*(\S.*)$/.exec(line)?.[1]?.trim();
+      // hasOwn, not `in`: "::: toString" is no callout either.
+      if (word === undefined || Object.hasOwn(CALLOUTS, word)) return [];
+      return [`body: line ${paragraphLine + offset}: unknown callout "::: ${word}" (expected one of ${known})`];
+    });
   });
 }
 

@@ -89,6 +89,12 @@ describe("loadSite", () => {
     ]);
   });
 
+  it("reports an unknown callout outside code on its line, and not the same words shown in a code block", () => {
+    expect(problemsOf("unknown-callout")).toEqual([
+      `${at("unknown-callout", "questions/unknown.md")}: body: line 13: unknown callout "::: 小贴士" (expected one of 危险, 警告, 注意, 说明)`,
+    ]);
+  });
+
   it("rejects a word in two synonym groups when search folds the two spellings into one", () => {
     const file = at("synonyms-folded", "synonyms.yml");
     expect(problemsOf("synonyms-folded")).toEqual([

@@ -43,6 +43,25 @@ describe("renderMarkdown", () => {
     }
   });
 
+  it("shows callout syntax inside fenced and indented code as code, and still renders a known callout", () => {
+    const [question] = loadSite(fixture("callout-in-code")).questions;
+    const html = question?.html ?? "";
+    expect(html).toContain('<pre><code class="language-markdown">::: 提示\n未知的词在代码块里只是文字。\n:::\n</code></pre>');
+    expect(html).toContain("<pre><code>::: 提示\n:::\n</code></pre>");
+    expect(html).toContain(
+      '<div class="callout callout-note" role="note" aria-label="注意">\n<p class="callout-label">注意</p>\n<p>已知的提示框照常显示。</p>\n</div>',
+    );
+  });
+
+  it("reports an unknown callout in a paragraph, a blockquote or a list, numbering lines from firstLine", () => {
+    const problems = renderMarkdown("文字\n::: 提示\n:::\n\n> ::: 小贴士\n\n- ::: toString", { firstLine: 10 }).problems;
+    expect(problems).toEqual([
+      'body: line 11: unknown callout "::: 提示" (expected one of 危险, 警告, 注意, 说明)',
+      'body: line 14: unknown callout "::: 小贴士" (expected one of 危险, 警告, 注意, 说明)',
+      'body: line 16: unknown callout "::: toString" (expected one of 危险, 警告, 注意, 说明)',
+    ]);
+  });
+
   it("keeps numbered steps as an ordered list", () => {
     expect(renderMarkdown("1. 甲\n2. 乙").html).toBe("<ol>\n<li>甲</li>\n<li>乙</li>\n</ol>\n");
   });
