@@ -14,7 +14,7 @@ import { describeYamlError } from "./yaml-file.js";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** An entry as loaded, still knowing its file so cross-file checks can name it. */
-export type Entry<S extends z.ZodObject> = z.output<S> & {
+type Entry<S extends z.ZodObject> = z.output<S> & {
   slug: string;
   url: string;
   html: string;
