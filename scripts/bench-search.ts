@@ -7,9 +7,9 @@ import { pinyin } from "pinyin-pro";
 import { parse } from "yaml";
 import { loadSite } from "../src/content/load.js";
 import type { Question, Site } from "../src/content/site.js";
-import { buildPages } from "../src/pages/build-pages.js";
+import { buildSite } from "../src/build-site.js";
 import { createSearch, type Search } from "../src/search/search.js";
-import { PAGE_LIMIT, resultView } from "../src/search/search-route.js";
+import { PAGE_LIMIT, resultView } from "../src/http/search-route.js";
 import { questionFromText } from "./question-from-text.js";
 
 const SYNTHETIC = 1000;
@@ -125,7 +125,7 @@ const generated = Array.from({ length: 80 }, (_, i) => {
 });
 const queries = [...quality, ...generated];
 
-const built = buildPages({ ...real, questions } satisfies Site, { publicBaseUrl: "http://localhost" });
+const built = buildSite({ ...real, questions } satisfies Site, { publicBaseUrl: "http://localhost" });
 const searchTimes: number[] = [];
 const searchCpu: number[] = [];
 const pageTimes: number[] = [];

@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { loadSite } from "../src/content/load.js";
-import { buildPages } from "../src/pages/build-pages.js";
+import { buildSite } from "../src/build-site.js";
 import { exportSite } from "../src/pages/export-site.js";
 import { freePort } from "./free-port.js";
 import { nginxInstalled, startNginx, waitForPort } from "./nginx.js";
@@ -98,7 +98,7 @@ async function throughput(): Promise<void> {
   if (!existsSync(WRK)) throw new Error("npm run bench needs wrk: apt-get install wrk");
   const publicBaseUrl = "http://localhost";
   const site = path.join(work, "site");
-  exportSite(buildPages(loadSite(path.join(ROOT, "content")), { publicBaseUrl }), site);
+  exportSite(buildSite(loadSite(path.join(ROOT, "content")), { publicBaseUrl }), site);
   const routes = JSON.stringify([
     { url: "/", file: path.join(site, "index.html"), type: "text/html; charset=utf-8" },
     { url: QUESTION, file: path.join(site, `${QUESTION.slice(1)}.html`), type: "text/html; charset=utf-8" },

@@ -11,7 +11,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadSite } from "../src/content/load.js";
-import { buildPages } from "../src/pages/build-pages.js";
+import { buildSite } from "../src/build-site.js";
 import { freePort } from "./free-port.js";
 import { waitForPort } from "./nginx.js";
 import { serverArgs } from "./server-command.js";
@@ -35,7 +35,7 @@ interface Probe {
 }
 
 const publicBaseUrl = "http://localhost";
-const { pages } = buildPages(loadSite(path.join(ROOT, "content")), { publicBaseUrl });
+const { pages } = buildSite(loadSite(path.join(ROOT, "content")), { publicBaseUrl });
 const good: Probe[] = [];
 for (const [url, page] of pages) {
   for (const encoding of [undefined, "gzip", "br", "gzip, deflate, br, zstd", "br;q=0, gzip"]) {

@@ -1,42 +1,48 @@
-// createApp({ config, site }): the Express app, built without listening so tests can drive
-// it in-process. Pages are prepared here, once; the middleware below runs in this order.
-import express, { type Express, type Request } from "express";
-import type { Config } from "./config.js";
-import type { Site } from "./content/site.js";
+// createApp: the one ordered list of everything a request passes through, as the request
+// listener node:http runs. Prepared pages are answered straight from node:http; Express
+// handles the rest. Tests build exactly this (test/helpers.ts).
+import type { RequestListener } from "node:http";
+import express from "express";
+import type { Logger } from "pino";
+import type { BuiltSite } from "./build-site.js";
+import { accessLog } from "./http/access-log.js";
 import { errorHandler, notFound } from "./http/errors.js";
 import { health } from "./http/health.js";
-import { requestGuards } from "./http/request-guards.js";
+import { httpError, requestGuards } from "./http/request-guards.js";
+import { searchRoutes } from "./http/search-route.js";
 import { securityHeaders } from "./http/security-headers.js";
-import { servePrepared } from "./http/serve-prepared.js";
-import { type BuiltSite, buildPages, DEFAULT_DIRS } from "./pages/build-pages.js";
-import { createSearch } from "./search/search.js";
-import { searchRoutes } from "./search/search-route.js";
+import { pageServer } from "./http/serve-page.js";
 
-export interface AppOptions {
-  config: Pick<Config, "publicBaseUrl">;
-  site: Site;
-  /** Where templates and public files live; tests may point elsewhere. */
-  dirs?: typeof DEFAULT_DIRS;
-  /** Where unexpected errors are reported; stderr unless a test wants to look. */
-  logError?: (error: unknown, req: Request) => void;
-  /** Pages already built from site (createServerHandler shares them with the fast path). */
-  built?: BuiltSite;
-  /** What /readyz reports; false once the server has begun to shut down. */
-  isReady?: () => boolean;
-  /** Test-only routes (a deliberately slow one, say), mounted just before the 404. */
-  testRoutes?: (app: Express) => void;
+/** Shared with the code that stops the server: once draining, /readyz says so and connections close. */
+export interface Lifecycle {
+  draining: boolean;
 }
 
-export function createApp({
-  config,
-  site,
-  dirs = DEFAULT_DIRS,
-  logError = defaultLogError,
-  built = buildPages(site, config, dirs),
-  isReady = () => true,
-  testRoutes,
-}: AppOptions): Express {
-  const search = createSearch(site.questions, site.synonyms);
+export interface AppOptions {
+  readonly built: BuiltSite;
+  readonly logger: Logger;
+  readonly lifecycle: Lifecycle;
+}
+
+export function createApp({ built, logger, lifecycle }: AppOptions): RequestListener {
+  const log = accessLog(logger);
+  const servePage = pageServer(built.pages);
+  const rest = expressApp(built, logger, lifecycle);
+  return (req, res) => {
+    // Must come first: it names the request (req.id) that every later log line carries.
+    const began = log.begin(req);
+    // Before anything answers: Node then closes each connection after its response, so
+    // keep-alive clients reconnect to an instance that is staying.
+    if (lifecycle.draining) res.setHeader("Connection", "close");
+    // Prepared pages, before Express: Express's per-request machinery would cost a page most
+    // of its throughput (docs/performance.md). The headers Express adds are in each page already.
+    if (!servePage(req, res)) rest(req, res);
+    log.finish(req, res, began);
+  };
+}
+
+/** Everything that is not a prepared page, in the order it runs. */
+function expressApp(built: BuiltSite, logger: Logger, lifecycle: Lifecycle): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false); // prepared responses carry strong ETags of their own
@@ -45,22 +51,23 @@ export function createApp({
   app.use(securityHeaders);
   // Before any lookup: a malformed or oversized URL is answered with 400 or 414.
   app.use(requestGuards);
-  app.use(servePrepared(built.pages));
-  // The one page made per request: results depend on the query. The index was built above.
-  app.use(searchRoutes(search, built.render, site.facts.title));
+  // A prepared page asked for with another method than GET or HEAD.
+  app.use((req, res, next) => {
+    if (!built.pages.has(req.path)) return next();
+    res.setHeader("Allow", "GET, HEAD");
+    next(httpError(405, `${req.method} is not allowed on ${req.path}`));
+  });
+  // The one page made per request: results depend on the query. The index was built with the site.
+  app.use(searchRoutes(built.search, built.render, built.site.facts.title));
   // Trailing slashes: /questions/invoice/ is the same page; send readers to the one URL.
   app.use((req, res, next) => {
     const trimmed = req.path.replace(/\/+$/, "");
     if (trimmed === req.path || !built.pages.has(trimmed) || (req.method !== "GET" && req.method !== "HEAD")) return next();
     res.redirect(301, trimmed + req.url.slice(req.path.length));
   });
-  app.use(health(isReady));
-  testRoutes?.(app);
+  app.use(health(() => !lifecycle.draining));
+  // Last: 404 means nothing above answered, and errors from any of it end here.
   app.use(notFound(built.errors));
-  app.use(errorHandler(built.errors, logError));
+  app.use(errorHandler(built.errors, logger));
   return app;
-}
-
-function defaultLogError(error: unknown, req: Request): void {
-  console.error(`${new Date().toISOString()} ${req.method} ${req.originalUrl.slice(0, 200)}:`, error);
 }

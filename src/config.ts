@@ -1,5 +1,5 @@
-// Typed configuration from environment variables. The only module that reads process.env
-// (server.ts passes it in); every bad variable is named in one ConfigError.
+// Typed configuration from environment variables, which the entry points (server.ts, dev.ts,
+// export.ts) hand in; nothing else reads process.env. Every bad variable is named in one ConfigError.
 import type { LevelWithSilent } from "pino";
 import { z } from "zod";
 import { LOG_LEVELS } from "./log.js";

@@ -1,21 +1,15 @@
-// `npm run dev`: serves the site and rebuilds it when content, views or public files change.
-// A rebuild that fails (say, bad front matter) is logged with each file, field and error, and
-// the last good site keeps serving; the fixed file is picked up on the next save. tsx
-// restarts us on src/ changes. Logs are pino's, made readable by pino-pretty.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+// `npm run dev`: the same start-up as `npm start` (start.ts), with readable logs, and the site
+// rebuilt when content, views or public files change. A rebuild that fails (say, bad front
+// matter) is logged with each file, field and error, and the last good site keeps serving.
+// tsx restarts the process on src/ changes.
 import { watch } from "chokidar";
 import pretty from "pino-pretty";
-import { loadConfig } from "./config.js";
-import { loadSite } from "./content/load.js";
-import { createLog } from "./log.js";
-import { DEFAULT_DIRS } from "./pages/build-pages.js";
-import { createServerHandler } from "./server-handler.js";
+import { DEFAULT_DIRS } from "./build-site.js";
+import { buildOrExit, configure, rebuild, serve } from "./start.js";
 
-const config = loadConfig(process.env);
 // One line per request while developing; production keeps every field as JSON.
-const log = createLog(
-  config.logLevel,
+const setup = configure(
+  process.env,
   pretty({
     colorize: process.stdout.isTTY,
     sync: true,
@@ -23,29 +17,16 @@ const log = createLog(
     ignore: "pid,hostname,reqId,method,path,status,durationMs,changed",
   }),
 );
-const { logger } = log;
-const build = () => createServerHandler({ config, site: loadSite(config.contentDir), log });
-
-let current: ReturnType<typeof build>;
-try {
-  current = build();
-} catch (error) {
-  // No good version yet to fall back on: say what is wrong, as `npm start` does, and stop.
-  logger.fatal((error as Error).message);
-  process.exit(1);
-}
-const server = http.createServer((req, res) => current.handle(req, res));
-const listening = new Promise<number>((resolve) =>
-  server.listen(config.port, config.host, () => resolve((server.address() as AddressInfo).port)),
-);
+const { config, logger } = setup;
+const serving = serve(buildOrExit(config), setup);
 
 let timer: NodeJS.Timeout | undefined;
-function rebuild(changed: string): void {
+function onChange(changed: string): void {
   clearTimeout(timer);
   // Editors write a file in several steps; wait for the burst to settle.
   timer = setTimeout(() => {
     try {
-      current = build();
+      serving.replace(rebuild(config));
       logger.info(`Rebuilt after a change to ${changed}`);
     } catch (error) {
       // A ContentError's message lists every problem as "file: field: error"; a template typo names its file.
@@ -57,10 +38,12 @@ function rebuild(changed: string): void {
 // chokidar rather than fs.watch: editors and sed replace files by renaming, and Node 20's
 // recursive fs.watch on Linux stops seeing a file after its first replacement.
 const watcher = watch([config.contentDir, DEFAULT_DIRS.views, DEFAULT_DIRS.public], { ignoreInitial: true }).on("all", (_event, file) =>
-  rebuild(file),
+  onChange(file),
 );
 // Announced once both hold: an edit saved before chokidar has scanned the folders would be missed.
 const watching = new Promise<void>((resolve) => watcher.once("ready", resolve));
-void Promise.all([listening, watching]).then(([port]) => {
+void Promise.all([serving.listening, watching]).then(([port]) => {
   logger.info(`Dev server on http://${config.host}:${port}, watching ${config.contentDir}/, views/ and public/`);
 });
+// The watcher would keep the process alive after the server has stopped.
+serving.server.once("close", () => void watcher.close());

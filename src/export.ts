@@ -3,9 +3,10 @@
 // folder name cannot wipe anything else. PUBLIC_BASE_URL sets canonical links and the sitemap.
 import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildSite } from "./build-site.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ContentError, loadSite } from "./content/load.js";
-import { buildPages } from "./pages/build-pages.js";
+
 import { exportSite } from "./pages/export-site.js";
 
 /** Left in every export so the next one knows the folder is its own to replace. */
@@ -14,7 +15,7 @@ const MARKER = ".faq-export";
 function main(dir = "export"): void {
   try {
     const config = loadConfig(process.env);
-    const built = buildPages(loadSite(config.contentDir), config);
+    const built = buildSite(loadSite(config.contentDir), config);
     if (existsSync(dir) && readdirSync(dir).length > 0) {
       if (!existsSync(path.join(dir, MARKER))) {
         console.error(`${dir} exists and was not made by npm run export; choose an empty or new folder.`);

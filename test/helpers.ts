@@ -1,29 +1,38 @@
-// Shared test set-up: build the server's request handler over a content folder without opening a port.
+// Shared test set-up: the app production runs (createApp over buildSite), over a content
+// folder, without opening a port.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { DestinationStream, LevelWithSilent } from "pino";
+import { createApp, type Lifecycle } from "../src/app.js";
+import { buildSite } from "../src/build-site.js";
 import { loadSite } from "../src/content/load.js";
 import { createLog } from "../src/log.js";
-import { createServerHandler, type ServerHandlerOptions } from "../src/server-handler.js";
 
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
 export const CONTENT_DIR = path.join(ROOT, "content");
 export const BASE_URL = "https://isp-faq.example.com";
 
-/** Tests stay quiet; a test that wants to read the log passes a log of its own. */
-export const silentLog = createLog("silent");
-
 export function fixture(name: string): string {
   return path.join(ROOT, "test", "fixtures", name);
 }
 
-type Options = Partial<Omit<ServerHandlerOptions, "config" | "site">>;
+/** The built site over a content folder, as start-up makes it. */
+export function makeSite(contentDir = CONTENT_DIR) {
+  return buildSite(loadSite(contentDir), { publicBaseUrl: BASE_URL });
+}
 
-/** The whole server handler (fast path, Express app, drain) over the real content or a fixture folder. */
-export function makeServer(contentDir = CONTENT_DIR, options: Options = {}) {
-  return createServerHandler({ config: { publicBaseUrl: BASE_URL }, site: loadSite(contentDir), log: silentLog, ...options });
+/**
+ * The request listener production runs, its built site and its lifecycle. Quiet unless a test
+ * hands in a stream to read the log from.
+ */
+export function makeServer(contentDir = CONTENT_DIR, log?: { destination: DestinationStream; level?: LevelWithSilent }) {
+  const built = makeSite(contentDir);
+  const lifecycle: Lifecycle = { draining: false };
+  const logger = log === undefined ? createLog("silent") : createLog(log.level ?? "info", log.destination);
+  return { handle: createApp({ built, logger, lifecycle }), pages: built.pages, errors: built.errors, lifecycle, logger };
 }
 
 /** The request listener production runs, as a supertest target. */
-export function makeApp(contentDir = CONTENT_DIR, options: Options = {}) {
-  return makeServer(contentDir, options).handle;
+export function makeApp(contentDir = CONTENT_DIR) {
+  return makeServer(contentDir).handle;
 }

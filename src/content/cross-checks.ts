@@ -1,7 +1,8 @@
 // Checks no single file can make alone: a page named like a path the site itself uses, and two
 // questions claiming the same place in the document's order.
+
+import { RESERVED_PAGE_SLUGS } from "../routes.js";
 import { displayPath, type Report } from "./report.js";
-import { RESERVED_PAGE_SLUGS } from "./site.js";
 
 export function checkReservedSlugs(pages: ReadonlyArray<{ slug: string; file: string }>, report: Report): void {
   for (const { slug, file } of pages) {

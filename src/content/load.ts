@@ -2,11 +2,12 @@
 // Problems are collected across all files and thrown together as one ContentError, so the
 // owner fixes everything in one pass and a partial site is never served.
 import path from "node:path";
+import { contentUrl } from "../routes.js";
 import { checkReservedSlugs, checkUniqueOrders } from "./cross-checks.js";
 import { loadFolder } from "./entries.js";
 import { displayPath } from "./report.js";
 import { pageSchema, questionSchema } from "./schema.js";
-import { contentUrl, type Site } from "./site.js";
+import type { Site } from "./site.js";
 import { loadFacts } from "./site-facts.js";
 import { loadSynonyms } from "./synonyms.js";
 

@@ -27,22 +27,3 @@ export interface Site {
   /** The owner's synonym groups from synonyms.yml, for search; empty when there is no such file. */
   readonly synonyms: ReadonlyArray<readonly string[]>;
 }
-
-/** Where a question or page lives. The only place URLs for content are made. */
-export const contentUrl = {
-  question: (slug: string) => `/questions/${slug}`,
-  page: (slug: string) => `/${slug}`,
-};
-
-/** Top-level paths the site itself answers; a page file may not take one of these names. */
-export const RESERVED_PAGE_SLUGS: ReadonlySet<string> = new Set([
-  "questions",
-  "assets",
-  "sitemap",
-  "robots",
-  "favicon",
-  "search",
-  "all",
-  "healthz",
-  "readyz",
-]);

@@ -1,21 +1,25 @@
 // The last two handlers: nothing answered (404), or something failed. Error pages were
 // prepared at start-up; no stack trace or message from the error ever reaches a response.
 import type { NextFunction, Request, Response } from "express";
-import type { BuiltSite, ErrorStatus } from "../pages/build-pages.js";
-import { send } from "./serve-prepared.js";
+import type { Logger } from "pino";
+import { type ErrorPages, isErrorStatus } from "../pages/error-pages.js";
+import { pathOf } from "./request-guards.js";
+import { sendPrepared } from "./serve-page.js";
 
-export function notFound(errors: BuiltSite["errors"]) {
-  return (req: Request, res: Response) => send(req, res, errors[404]);
+export function notFound(errors: ErrorPages) {
+  return (req: Request, res: Response) => sendPrepared(req, res, errors[404]);
 }
 
-export function errorHandler(errors: BuiltSite["errors"], log: (error: unknown, req: Request) => void) {
+export function errorHandler(errors: ErrorPages, logger: Logger) {
   return (error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error); // Express closes the connection
     const status = statusOf(error);
-    if (status >= 500) log(error, req);
-    // A 4xx we have no page for (say, 413 from a body parser) still keeps its status.
-    const page = errors[status as ErrorStatus] ?? (status < 500 ? errors[400] : errors[500]);
-    send(req, res, { ...page, status });
+    if (status >= 500) {
+      logger.error({ err: error, reqId: req.id, method: req.method, path: pathOf(req.originalUrl) }, "unexpected error");
+    }
+    // A status we have no page for keeps its number, with the words of the nearest kind.
+    const page = isErrorStatus(status) ? errors[status] : status < 500 ? errors[400] : errors[500];
+    sendPrepared(req, res, { ...page, status });
   };
 }
 

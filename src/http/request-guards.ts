@@ -19,3 +19,9 @@ export function requestGuards(req: Request, _res: Response, next: NextFunction) 
 export function httpError(status: number, message: string): Error & { status: number } {
   return Object.assign(new Error(message), { status });
 }
+
+/** The path without the query string, as Express reads it; bounded for lookups and the log. */
+export function pathOf(url = ""): string {
+  const query = url.indexOf("?");
+  return (query === -1 ? url : url.slice(0, query)).slice(0, MAX_URL_LENGTH);
+}

@@ -4,8 +4,6 @@
 import { renderMarkdown } from "../content/markdown.js";
 import type { Question } from "../content/site.js";
 
-export const ALL_URL = "/all";
-
 export interface AllSection {
   question: Question;
   /** The answer with ids prefixed "<slug>--" and headings one level down. */

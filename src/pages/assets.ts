@@ -2,6 +2,7 @@
 // so templates link to /assets/style.3f9a….css and browsers may cache them for a year.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { ROUTES } from "../routes.js";
 import { contentHash, IMMUTABLE, type PreparedResponse, prepare } from "./prepared.js";
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -29,9 +30,9 @@ export function loadAssets(publicDir: string): Assets {
     if (type === undefined) continue; // folders, editor backups and anything we do not serve
     const bytes = readFileSync(file);
     const { dir, name: stem, ext } = path.parse(name.split(path.sep).join("/"));
-    const url = `/assets/${dir ? `${dir}/` : ""}${stem}.${contentHash(bytes).slice(0, 10)}${ext}`;
+    const url = `${ROUTES.assets.path}${dir ? `${dir}/` : ""}${stem}.${contentHash(bytes).slice(0, 10)}${ext}`;
     urls[name.split(path.sep).join("/")] = url;
-    responses.set(url, prepare(bytes, type, IMMUTABLE));
+    responses.set(url, prepare(bytes, { type, cache: IMMUTABLE }));
   }
   return { urls, responses };
 }

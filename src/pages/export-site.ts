@@ -3,7 +3,7 @@
 // an extensionless URL without a redirect), 404.html, and .br/.gz siblings for precompressed serving.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { BuiltSite } from "./build-pages.js";
+import type { BuiltSite } from "../build-site.js";
 import type { PreparedResponse } from "./prepared.js";
 
 /** The file that answers a URL: "/" → index.html, HTML pages → <path>.html, everything else as named. */
@@ -14,7 +14,7 @@ export function fileForUrl(url: string, prepared: PreparedResponse): string {
 }
 
 /** Writes every page, asset and error page; returns the files written, relative to dir. */
-export function exportSite(built: BuiltSite, dir: string): string[] {
+export function exportSite(built: Pick<BuiltSite, "pages" | "errors">, dir: string): string[] {
   const written: string[] = [];
   const write = (file: string, prepared: PreparedResponse) => {
     const target = path.resolve(dir, file);

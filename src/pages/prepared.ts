@@ -1,6 +1,8 @@
-// A response made once at start-up: body bytes, their brotli and gzip versions, and every
-// header that depends on them. Serving one is a lookup; nothing about it is computed per request.
+// A response made once: body bytes, their brotli and gzip versions, and every header that
+// depends on them, security headers included, laid out as writeHead takes them. Serving one is
+// a lookup and one write; nothing about it is computed per request.
 import { createHash } from "node:crypto";
+import { type HeaderList, SECURITY_HEADERS } from "../http/security-headers.js";
 import { compress } from "./compress.js";
 
 /** One set of bytes as sent on the wire, with the headers that describe exactly those bytes. */
@@ -8,8 +10,10 @@ export interface Representation {
   readonly body: Buffer;
   /** Content-Type, Content-Length, Cache-Control, ETag, and Content-Encoding and Vary where they apply. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The headers of a 304 for this representation: the same minus those that describe a body. */
-  readonly notModifiedHeaders: Readonly<Record<string, string>>;
+  /** writeHead's flat [name, value, …] list for this answer: security headers, then `headers`. */
+  readonly head: readonly string[];
+  /** The same for a 304: without the headers that describe a body. */
+  readonly notModifiedHead: readonly string[];
 }
 
 /** The uncompressed representation, plus compressed ones where compressing pays. */
@@ -23,46 +27,39 @@ export interface PreparedResponse extends Representation {
 export const REVALIDATE = "public, max-age=0, must-revalidate";
 /** Files whose URL contains a hash of their bytes: a change gets a new URL, so cache forever. */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
-/** Error pages: the same URL may answer differently once content changes. */
+/** Error pages and answers to a query: the same URL may answer differently later. */
 export const NO_STORE = "no-store";
 
-export function prepare(body: string | Buffer, contentType: string, cacheControl: string, status = 200): PreparedResponse {
-  const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
-  return represent(bytes, contentType, cacheControl, status, compress(bytes, contentType));
+export interface PrepareOptions {
+  readonly type: string;
+  readonly cache: string;
+  readonly status?: number;
+  /**
+   * Compress now (the default, for everything made at start-up). A response made per request
+   * (search results) is sent as is: compressing on every request is the work the page map
+   * exists to avoid.
+   */
+  readonly compress?: boolean;
+  /** Headers of this response alone, such as X-Robots-Tag on search results. */
+  readonly extra?: HeaderList;
 }
 
-/**
- * For a response made per request (search results): the same headers, but no brotli or gzip
- * versions, because compressing on every request is the work the page map exists to avoid.
- */
-export function prepareUncompressed(body: string | Buffer, contentType: string, cacheControl: string, status = 200): PreparedResponse {
+export function prepare(body: string | Buffer, options: PrepareOptions): PreparedResponse {
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
-  return represent(bytes, contentType, cacheControl, status, {});
-}
-
-function represent(
-  bytes: Buffer,
-  contentType: string,
-  cacheControl: string,
-  status: number,
-  { br, gzip }: { br?: Buffer; gzip?: Buffer },
-): PreparedResponse {
+  const { br, gzip } = options.compress === false ? {} : compress(bytes, options.type);
   // Caches must key on Accept-Encoding only when the answer actually depends on it.
   const varies = br !== undefined || gzip !== undefined;
   const version = (encoded: Buffer, encoding?: string): Representation => {
     // Strong ETags name exact bytes, so each encoding has its own.
-    const notModifiedHeaders: Record<string, string> = { "Cache-Control": cacheControl, ETag: `"${contentHash(encoded)}"` };
-    if (varies) notModifiedHeaders.Vary = "Accept-Encoding";
-    const headers: Record<string, string> = {
-      "Content-Type": contentType,
-      "Content-Length": String(encoded.length),
-      ...notModifiedHeaders,
-    };
+    const notModified: Record<string, string> = { "Cache-Control": options.cache, ETag: `"${contentHash(encoded)}"` };
+    if (varies) notModified.Vary = "Accept-Encoding";
+    const headers: Record<string, string> = { "Content-Type": options.type, "Content-Length": String(encoded.length), ...notModified };
     if (encoding !== undefined) headers["Content-Encoding"] = encoding;
-    return { body: encoded, headers, notModifiedHeaders };
+    const flat = (own: Record<string, string>) => [...SECURITY_HEADERS, ...(options.extra ?? []), ...Object.entries(own)].flat();
+    return { body: encoded, headers, head: flat(headers), notModifiedHead: flat(notModified) };
   };
   return {
-    status,
+    status: options.status ?? 200,
     ...version(bytes),
     ...(br && { br: version(br, "br") }),
     ...(gzip && { gzip: version(gzip, "gzip") }),

@@ -13,7 +13,7 @@ describe("/healthz and /readyz", () => {
 
   it("readiness turns false once shutting down, while liveness and pages still answer", async () => {
     const server = makeServer();
-    server.drain();
+    server.lifecycle.draining = true;
     const ready = await request(server.handle).get("/readyz");
     expect([ready.status, ready.text]).toEqual([503, "shutting down\n"]);
     expect((await request(server.handle).get("/healthz")).status).toBe(200);

@@ -11,7 +11,7 @@ describe("two instances", () => {
       const other = two.pages.get(url);
       for (const key of ["identity", "br", "gzip"] as const) {
         const [a, b] = key === "identity" ? [page, other] : [page[key], other?.[key]];
-        expect(b?.headers, `${url} ${key}`).toEqual(a?.headers);
+        expect(b?.head, `${url} ${key}`).toEqual(a?.head);
         expect(b?.body.toString("base64"), `${url} ${key}`).toBe(a?.body.toString("base64"));
       }
     }

@@ -1,6 +1,9 @@
-// The real entry point gives back the memory start-up used before it listens, so the first
-// request meets the compacted process; a signal in that window stops it without listening.
+// `npm start` and `npm run dev` share one start-up path: bad configuration or content stops
+// either with the same clear message and no stack, and a signal stops either cleanly.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { fixture, ROOT } from "../helpers.js";
 import { type Child, spawnEntry } from "./spawn.js";
 
 let child: Child | undefined;
@@ -8,30 +11,36 @@ afterEach(() => {
   if (child?.process.exitCode === null) child.process.kill("SIGKILL");
 });
 
-/** The JSON log lines (a debugger or Node itself may add others to stderr). */
-const logLines = (lines: readonly string[]) => lines.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
-
-describe("start-up", () => {
-  it("compacts the heap, then listens, and reports resident memory", async () => {
-    child = spawnEntry("test/process/compacting-server.ts", { PORT: "0", LOG_LEVEL: "info" });
-    await child.waitFor(/"msg":"listening"/);
-    const lines = logLines(child.lines);
-    const compacted = lines.findIndex((line) => line.msg === "returned start-up memory");
-    const listening = lines.findIndex((line) => line.msg === "listening");
-    expect(compacted).toBeGreaterThanOrEqual(0);
-    expect(compacted).toBeLessThan(listening);
-    const { rssMB, fromMB, ms } = lines[compacted];
-    expect(rssMB).toBeLessThan(fromMB);
-    expect(ms).toBeGreaterThan(0);
-    expect(lines[listening].rssMB).toBeGreaterThan(0);
+function run(entry: string, env: Record<string, string>) {
+  return spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, entry)], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: "0", ...env },
+    encoding: "utf8",
+    timeout: 20_000,
   });
+}
 
-  it("stops with exit code 0 and never listens when signalled before it listens", async () => {
-    child = spawnEntry("test/process/compacting-server.ts", { PORT: "0", LOG_LEVEL: "info", STOP_AT_ONCE: "1" });
+describe.each(["src/server.ts", "src/dev.ts"])("%s", (entry) => {
+  it("exits 1 naming a bad configuration variable, without a stack trace", () => {
+    const result = run(entry, { PORT: "abc" });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe('Invalid configuration:\n  PORT="abc": expected a whole number from 0 to 65535 (0 picks a free port)');
+  }, 30_000);
+
+  it("exits 1 listing every content problem, without a stack trace", () => {
+    const result = run(entry, { CONTENT_DIR: fixture("many-problems") });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("Content has 8 problems:");
+    expect(result.stderr).toContain('test/fixtures/many-problems/questions/a.md: order: expected a positive integer (got "two")');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  }, 30_000);
+
+  it("stops with exit code 0 on SIGTERM once listening", async () => {
+    child = spawnEntry(entry, { PORT: "0", LOG_LEVEL: "info" });
+    await child.waitFor(/listening/);
+    child.process.kill("SIGTERM");
     expect(await child.exited).toBe(0);
-    const messages = logLines(child.lines).map((line) => line.msg);
-    expect(messages).toContain("stopped");
-    expect(messages).not.toContain("listening");
-    expect(messages).not.toContain("returned start-up memory");
-  });
+    expect(child.lines.join("\n")).toMatch(/stopped/);
+  }, 30_000);
 });

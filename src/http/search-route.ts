@@ -2,11 +2,12 @@
 // (the same results for the as-you-type script). Only these are made per request; a query that
 // is too long or repeated gets a 400 page that says so, and every word of it is escaped.
 import { type NextFunction, type Request, type Response, Router } from "express";
-import { httpError } from "../http/request-guards.js";
-import { send } from "../http/serve-prepared.js";
-import type { Renderer } from "../pages/build-pages.js";
-import { NO_STORE, type PreparedResponse, prepareUncompressed, REVALIDATE } from "../pages/prepared.js";
-import type { Search, SearchResult } from "./search.js";
+import { NO_STORE, type PreparedResponse, prepare, REVALIDATE } from "../pages/prepared.js";
+import type { Renderer } from "../pages/renderer.js";
+import { ROUTES } from "../routes.js";
+import type { Search, SearchResult } from "../search/search.js";
+import { httpError } from "./request-guards.js";
+import { sendPrepared } from "./serve-page.js";
 
 /** Longer than any question's key words; the box stops typing here too (maxlength). */
 export const MAX_QUERY_LENGTH = 100;
@@ -40,27 +41,27 @@ export function searchRoutes(search: Search, render: Renderer, siteTitle: string
       results: outcome.results.map(resultView),
       limit: PAGE_LIMIT,
     });
-    return prepareUncompressed(html, HTML, status === 200 ? REVALIDATE : NO_STORE, status);
+    return perRequest(html, HTML, status === 200 ? REVALIDATE : NO_STORE, status);
   };
   // Rendered now so search.njk is compiled at start-up and a template mistake stops the start.
   const emptyPage = page("", 200);
 
   const router = Router();
   router
-    .route("/search")
+    .route(ROUTES.search.path)
     .get((req, res) => {
       const { query, problem } = readQuery(req);
-      answer(req, res, problem === undefined && query === "" ? emptyPage : page(query, problem === undefined ? 200 : 400, problem));
+      sendPrepared(req, res, problem === undefined && query === "" ? emptyPage : page(query, problem === undefined ? 200 : 400, problem));
     })
     .all(notAllowed);
   router
-    .route("/search.json")
+    .route(ROUTES.searchJson.path)
     .get((req, res) => {
       const { query, problem } = readQuery(req);
-      if (problem !== undefined) return answer(req, res, prepareUncompressed(JSON.stringify({ error: problem }), JSON_TYPE, NO_STORE, 400));
+      if (problem !== undefined) return sendPrepared(req, res, perRequest(JSON.stringify({ error: problem }), JSON_TYPE, NO_STORE, 400));
       const outcome = query === "" ? { total: 0, results: [] } : search.search(query, SUGGEST_LIMIT);
       const body = { query, total: outcome.total, results: outcome.results.map(resultView) };
-      answer(req, res, prepareUncompressed(JSON.stringify(body), JSON_TYPE, REVALIDATE));
+      sendPrepared(req, res, perRequest(JSON.stringify(body), JSON_TYPE, REVALIDATE));
     })
     .all(notAllowed);
   return router;
@@ -101,10 +102,12 @@ export function resultView(result: SearchResult) {
   return { url: result.question.url, question: result.question.question, title: result.title, snippet: result.snippet };
 }
 
-function answer(req: Request, res: Response, prepared: PreparedResponse): void {
-  // Belt and braces with the page's own <meta name="robots">: JSON has no <head>.
-  res.setHeader("X-Robots-Tag", "noindex");
-  send(req, res, prepared);
+/** Belt and braces with the page's own <meta name="robots">: JSON has no <head>. */
+const NOINDEX = [["X-Robots-Tag", "noindex"]] as const;
+
+/** Made for one request, so not compressed: compressing per request is the work the page map avoids. */
+function perRequest(body: string, type: string, cache: string, status = 200): PreparedResponse {
+  return prepare(body, { type, cache, status, compress: false, extra: NOINDEX });
 }
 
 function notAllowed(req: Request, res: Response, next: NextFunction): void {

@@ -1,0 +1,54 @@
+// buildSite: everything that depends only on content, made once — every page, asset and error
+// page as a prepared response, and the search index. After this, a page request is a lookup.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Config } from "./config.js";
+import type { Site } from "./content/site.js";
+import { loadAssets } from "./pages/assets.js";
+import { buildHtmlPages } from "./pages/build-pages.js";
+import { buildErrorPages, type ErrorPages } from "./pages/error-pages.js";
+import { type PreparedResponse, prepare, REVALIDATE } from "./pages/prepared.js";
+import { makeRenderer, type Renderer } from "./pages/renderer.js";
+import { robotsTxt, sitemapXml } from "./pages/sitemap.js";
+import { ROUTES } from "./routes.js";
+import { createSearch, type Search } from "./search/search.js";
+
+export interface BuiltSite {
+  readonly site: Site;
+  /** URL path → response: pages, assets, sitemap, robots.txt. */
+  readonly pages: ReadonlyMap<string, PreparedResponse>;
+  readonly errors: ErrorPages;
+  readonly search: Search;
+  /** The same renderer, for the one page made per request (search results). */
+  readonly render: Renderer;
+}
+
+/**
+ * The project folder: the nearest one above this module with a package.json. That holds for
+ * src/ under tsx and for the bundled dist/server.js alike.
+ */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
+const ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
+export const DEFAULT_DIRS = { views: path.join(ROOT, "views"), public: path.join(ROOT, "public") };
+
+export function buildSite(site: Site, config: Pick<Config, "publicBaseUrl">, dirs = DEFAULT_DIRS): BuiltSite {
+  const assets = loadAssets(dirs.public);
+  const render = makeRenderer(site, config, assets, dirs.views);
+  const absolute = (url: string) => `${config.publicBaseUrl}${url}`;
+  const pages = new Map<string, PreparedResponse>([...assets.responses, ...buildHtmlPages(site, config, render)]);
+  pages.set(ROUTES.sitemap.path, prepare(sitemapXml(site, absolute), { type: "application/xml; charset=utf-8", cache: REVALIDATE }));
+  pages.set(ROUTES.robots.path, prepare(robotsTxt(absolute), { type: "text/plain; charset=utf-8", cache: REVALIDATE }));
+  return {
+    site,
+    pages,
+    errors: buildErrorPages(render, site.facts.title),
+    search: createSearch(site.questions, site.synonyms),
+    render,
+  };
+}

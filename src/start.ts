@@ -1,0 +1,150 @@
+// The start-up path server.ts and dev.ts share: configuration and content checked with a clear
+// message and exit 1 (never a stack), one HTTP server, requests Node rejects logged, and a
+// graceful stop on SIGTERM or SIGINT. The only server module that listens, handles signals or exits.
+import http from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import type { DestinationStream, Logger } from "pino";
+import { createApp, type Lifecycle } from "./app.js";
+import { type BuiltSite, buildSite } from "./build-site.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import { ContentError, loadSite } from "./content/load.js";
+import { createLog } from "./log.js";
+import type { ErrorStatus } from "./pages/error-pages.js";
+
+/** How long requests in flight may take after SIGTERM before their connections are cut. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface Setup {
+  readonly config: Config;
+  readonly logger: Logger;
+}
+
+/** Reads the configuration and makes the logger; a bad variable ends the process with its name. */
+export function configure(env: NodeJS.ProcessEnv, destination?: DestinationStream): Setup {
+  const config = exitOnError(() => loadConfig(env));
+  return { config, logger: createLog(config.logLevel, destination) };
+}
+
+/** Loads and builds the content folder; a content problem ends the process with the full list. */
+export function buildOrExit(config: Config): BuiltSite {
+  return exitOnError(() => buildSite(loadSite(config.contentDir), config));
+}
+
+/** Loads and builds the content folder, throwing a ContentError (for `npm run dev`, which keeps serving). */
+export function rebuild(config: Config): BuiltSite {
+  return buildSite(loadSite(config.contentDir), config);
+}
+
+function exitOnError<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof ContentError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export interface Serving {
+  readonly server: http.Server;
+  readonly lifecycle: Lifecycle;
+  /** Resolves with the port once listening (the one picked, when PORT=0). */
+  readonly listening: Promise<number>;
+  /** Swaps in a rebuilt site; requests already being answered finish with the old one. */
+  replace(built: BuiltSite): void;
+}
+
+/** Serves a built site: createApp's listener on one node:http server, stopped gracefully by a signal. */
+export function serve(built: BuiltSite, { config, logger }: Setup): Serving {
+  const lifecycle: Lifecycle = { draining: false };
+  let app = createApp({ built, logger, lifecycle });
+  let errors = built.errors;
+  const server = http.createServer((req, res) => app(req, res));
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => rejectClient(error, socket, errors, logger));
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    console.error(`Cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`);
+    process.exit(1);
+  });
+  const listening = new Promise<number>((resolve) =>
+    server.listen(config.port, config.host, () => {
+      const { port } = server.address() as AddressInfo;
+      logger.info(
+        {
+          questions: built.site.questions.length,
+          address: `http://${config.host}:${port}`,
+          publicBaseUrl: config.publicBaseUrl,
+          rssMB: Math.round(process.memoryUsage.rss() / 1048576),
+        },
+        "listening",
+      );
+      resolve(port);
+    }),
+  );
+  stopOnSignals(server, lifecycle, logger);
+  return {
+    server,
+    lifecycle,
+    listening,
+    replace(next) {
+      app = createApp({ built: next, logger, lifecycle });
+      errors = next.errors;
+    },
+  };
+}
+
+/**
+ * Node's parser refused the request (malformed, headers too large, too slow) before any
+ * listener saw it. Without this handler Node answers on its own and nothing is logged; here
+ * the reader gets our page for the status and the operator a line.
+ */
+/** The statuses Node itself would answer with; any other parse error is a 400. */
+const PARSER_STATUS: Readonly<Record<string, ErrorStatus>> = {
+  HPE_HEADER_OVERFLOW: 431,
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: 413,
+  ERR_HTTP_REQUEST_TIMEOUT: 408,
+};
+
+function rejectClient(error: NodeJS.ErrnoException, socket: Socket, errors: BuiltSite["errors"], logger: Logger): void {
+  const status = PARSER_STATUS[error.code ?? ""] ?? 400;
+  // A client that reset the connection has nothing left to read an answer.
+  if (error.code === "ECONNRESET" || !socket.writable) {
+    logger.debug({ code: error.code }, "connection reset before a request was complete");
+    socket.destroy();
+    return;
+  }
+  logger.info({ status, code: error.code ?? "unknown" }, "request rejected by the HTTP parser");
+  const page = errors[status];
+  const head = [`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}`];
+  for (let i = 0; i < page.head.length; i += 2) head.push(`${page.head[i]}: ${page.head[i + 1]}`);
+  head.push("Connection: close");
+  socket.end(Buffer.concat([Buffer.from(`${head.join("\r\n")}\r\n\r\n`, "latin1"), page.body]));
+}
+
+function stopOnSignals(server: http.Server, lifecycle: Lifecycle, logger: Logger): void {
+  const stop = (signal: NodeJS.Signals) => {
+    if (lifecycle.draining) return;
+    lifecycle.draining = true;
+    let forced = false;
+    server.close(() => {
+      logger.info({ forced }, "stopped");
+      // Let the event loop end on its own, so whatever is still finishing finishes; the timer
+      // only guards against a handle that would keep the process alive.
+      process.exitCode = forced ? 1 : 0;
+      setTimeout(() => process.exit(), 2000).unref();
+    });
+    // Requests that arrived before the signal were answered keep-alive; close each connection
+    // as soon as it falls idle instead of waiting out the keep-alive timeout.
+    server.closeIdleConnections();
+    logger.info({ signal }, "shutting down: no new connections, finishing requests in flight");
+    setInterval(() => server.closeIdleConnections(), 50).unref();
+    setTimeout(() => {
+      forced = true;
+      logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, "requests still in flight after the grace period; closing their connections");
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
