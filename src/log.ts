@@ -4,8 +4,8 @@ import { type DestinationStream, type LevelWithSilent, type Logger, pino } from 
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const satisfies readonly LevelWithSilent[];
 
-export function createLog(level: LevelWithSilent, destination: DestinationStream = stdout()): Logger {
-  return pino({ level }, destination);
+export function createLog(level: LevelWithSilent, destination?: DestinationStream): Logger {
+  return pino({ level }, destination ?? stdout());
 }
 
 /**
@@ -14,11 +14,16 @@ export function createLog(level: LevelWithSilent, destination: DestinationStream
  * moment leaves behind, and pino flushes the rest on exit.
  */
 function stdout(): DestinationStream {
+  if (shared !== undefined) return shared;
   const destination = pino.destination({ dest: 1, minLength: 4096, sync: true });
   setInterval(() => destination.flush(), FLUSH_EVERY_MS).unref();
   process.on("exit", () => destination.flushSync());
+  shared = destination;
   return destination;
 }
+
+/** One buffer for the process's stdout, however many loggers write to it (dev rebuilds, tests). */
+let shared: DestinationStream | undefined;
 
 /** Longest a line waits in the buffer when requests are few. */
 const FLUSH_EVERY_MS = 250;
