@@ -35,11 +35,12 @@ function projectRoot(from: string): string {
   }
 }
 const ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
-export const DEFAULT_DIRS = { views: path.join(ROOT, "views"), public: path.join(ROOT, "public") };
+/** Templates and public files ship with the code, not the content; `npm run dev` watches them. */
+export const SITE_DIRS = { views: path.join(ROOT, "views"), public: path.join(ROOT, "public") } as const;
 
-export function buildSite(site: Site, config: Pick<Config, "publicBaseUrl">, dirs = DEFAULT_DIRS): BuiltSite {
-  const assets = loadAssets(dirs.public);
-  const render = makeRenderer(site, config, assets, dirs.views);
+export function buildSite(site: Site, config: Pick<Config, "publicBaseUrl">): BuiltSite {
+  const assets = loadAssets(SITE_DIRS.public);
+  const render = makeRenderer(site, config, assets, SITE_DIRS.views);
   const absolute = (url: string) => `${config.publicBaseUrl}${url}`;
   const pages = new Map<string, PreparedResponse>([...assets.responses, ...buildHtmlPages(site, config, render)]);
   pages.set(ROUTES.sitemap.path, prepare(sitemapXml(site, absolute), { type: "application/xml; charset=utf-8", cache: REVALIDATE }));

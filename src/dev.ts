@@ -4,7 +4,7 @@
 // tsx restarts the process on src/ changes.
 import { watch } from "chokidar";
 import pretty from "pino-pretty";
-import { DEFAULT_DIRS } from "./build-site.js";
+import { SITE_DIRS } from "./build-site.js";
 import { buildOrExit, configure, rebuild, serve } from "./start.js";
 
 // One line per request while developing; production keeps every field as JSON.
@@ -37,7 +37,7 @@ function onChange(changed: string): void {
 
 // chokidar rather than fs.watch: editors and sed replace files by renaming, and Node 20's
 // recursive fs.watch on Linux stops seeing a file after its first replacement.
-const watcher = watch([config.contentDir, DEFAULT_DIRS.views, DEFAULT_DIRS.public], { ignoreInitial: true }).on("all", (_event, file) =>
+const watcher = watch([config.contentDir, SITE_DIRS.views, SITE_DIRS.public], { ignoreInitial: true }).on("all", (_event, file) =>
   onChange(file),
 );
 // Announced once both hold: an edit saved before chokidar has scanned the folders would be missed.
