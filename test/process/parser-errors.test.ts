@@ -27,7 +27,13 @@ function raw(bytes: string): Promise<string> {
 describe("requests the parser refuses", () => {
   it.each([
     ["a malformed request line", "NONSENSE\r\n\r\n", 400, "请求无法处理", "HPE_INVALID_METHOD"],
-    ["headers over Node's limit", `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`, 431, "请求头过大", "HPE_HEADER_OVERFLOW"],
+    [
+      "headers over Node's limit",
+      `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`,
+      431,
+      "请求头过大",
+      "HPE_HEADER_OVERFLOW",
+    ],
   ])("%s: our %i page, then the connection closes, and a log line", async (_what, bytes, status, words, code) => {
     const answer = await raw(bytes);
     expect(answer).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));

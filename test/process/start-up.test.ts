@@ -24,7 +24,9 @@ describe.each(["src/server.ts", "src/dev.ts"])("%s", (entry) => {
   it("exits 1 naming a bad configuration variable, without a stack trace", () => {
     const result = run(entry, { PORT: "abc" });
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe('Invalid configuration:\n  PORT="abc": expected a whole number from 0 to 65535 (0 picks a free port)');
+    expect(result.stderr.trim()).toBe(
+      'Invalid configuration:\n  PORT="abc": expected a whole number from 0 to 65535 (0 picks a free port)',
+    );
   }, 30_000);
 
   it("exits 1 listing every content problem, without a stack trace", () => {

@@ -14,11 +14,16 @@ describe("ROUTES", () => {
   it("is answered as it says: the page map, search and health with 200, export-only files with 404", async () => {
     for (const route of Object.values(ROUTES)) {
       if (route.path.endsWith("/") && route.path !== "/") {
-        expect([...server.pages.keys()].some((url) => url.startsWith(route.path)), route.path).toBe(true);
+        expect(
+          [...server.pages.keys()].some((url) => url.startsWith(route.path)),
+          route.path,
+        ).toBe(true);
         continue;
       }
       const res = await request(server.handle).get(route.path);
-      const expected = { "page map": 200, search: 200, health: 200, "static export": 404, "nothing (browsers ask for it)": 404 }[route.answeredBy];
+      const expected = { "page map": 200, search: 200, health: 200, "static export": 404, "nothing (browsers ask for it)": 404 }[
+        route.answeredBy
+      ];
       expect(res.status, route.path).toBe(expected);
       if (route.answeredBy === "page map") expect(server.pages.has(route.path), route.path).toBe(true);
     }
@@ -37,7 +42,8 @@ describe("ROUTES", () => {
     } catch (error) {
       expect((error as ContentError).problems).toEqual(
         ["404", "all", "index", "search"].map(
-          (slug) => `test/fixtures/reserved-page-names/pages/${slug}.md: file name: "${slug}" is a path the site itself uses (choose another name)`,
+          (slug) =>
+            `test/fixtures/reserved-page-names/pages/${slug}.md: file name: "${slug}" is a path the site itself uses (choose another name)`,
         ),
       );
     }
