@@ -1,10 +1,11 @@
 // Search in a real browser: the header form finds answers with JavaScript off, the results
 // page passes axe in both schemes and fits a 320 px phone, and with JavaScript on the
-// suggestions appear as you type, with marks, and can be reached with the arrow keys.
+// suggestions appear as you type, with marks, and can be reached with the arrow keys. Over the
+// search fixture, so what a query finds does not change when the site's content grows.
 import { describe, expect, inject, it } from "vitest";
 import { axeViolations, type Scheme, useBrowser, visit } from "./browser.js";
 
-const siteUrl = inject("siteUrl");
+const siteUrl = inject("searchUrl");
 
 const openContext = useBrowser();
 

@@ -1,4 +1,6 @@
-// Each answer carries the document's facts, and lists stay lists.
+// Each answer carries the document's facts, and lists stay lists. The one test that names the
+// real questions and pages and quotes their text: every other test reads what it expects from
+// the content folder it runs on.
 import * as cheerio from "cheerio";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
@@ -51,5 +53,12 @@ describe("the answers say what the document says", () => {
     const { text } = await answer("/questions/refund");
     expect(text).toContain("服务确认开始，则不予退款，请您知晓。");
     expect(text).toContain("如有不可抗力、客户材料虚假、不符合相关法律法规等情况则阿里云及其供应商有权利终止服务。");
+  });
+
+  it("legal notice: its title, opening sentence and six clauses", async () => {
+    const { $, text } = await answer("/legal");
+    expect($("h1").text()).toBe("法律声明");
+    expect(text).toContain("阿里云提醒您阅读或使用本文档之前仔细阅读");
+    expect($(".prose ol > li")).toHaveLength(6);
   });
 });

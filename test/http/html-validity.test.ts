@@ -4,7 +4,8 @@ import { HtmlValidate } from "html-validate";
 import { describe, expect, it } from "vitest";
 import { loadSite } from "../../src/content/load.js";
 import { buildPages } from "../../src/pages/build-pages.js";
-import { BASE_URL, CONTENT_DIR, fixture } from "../helpers.js";
+import { BASE_URL, fixture } from "../helpers.js";
+import { contentFolders, siteUrls } from "./content-folders.js";
 
 const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
 
@@ -22,19 +23,20 @@ async function problems(html: string): Promise<string[]> {
   return report.results.flatMap((result) => result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
 }
 
-describe("html-validate (recommended)", () => {
-  const site = htmlPages(CONTENT_DIR);
+describe.each(contentFolders())("html-validate (recommended) over $name", ({ dir, site }) => {
+  const built = htmlPages(dir);
 
-  it("covers the contents, every question, the all-in-one page, the legal notice and the error pages", () => {
-    const names = site.map(([name]) => name);
-    const questions = loadSite(CONTENT_DIR).questions.map((q) => q.url);
-    expect(names).toEqual(expect.arrayContaining(["/", "/all", "/legal", "error 404", "error 500", ...questions]));
+  it("covers the contents, every question, the all-in-one page, every page and the error pages", () => {
+    const names = built.map(([name]) => name);
+    expect(names).toEqual(expect.arrayContaining([...siteUrls(site), "error 404", "error 500"]));
   });
 
-  it.each(site)("%s has no errors", async (_name, html) => {
+  it.each(built)("%s has no errors", async (_name, html) => {
     expect(await problems(html)).toEqual([]);
   });
+});
 
+describe("html-validate (recommended) over fixtures", () => {
   it.each([...htmlPages(fixture("callouts")), ...htmlPages(fixture("headings"))])("fixture page %s has no errors", async (_name, html) => {
     expect(await problems(html)).toEqual([]);
   });
