@@ -5,11 +5,11 @@ import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { pinyin } from "pinyin-pro";
 import { parse } from "yaml";
+import { buildSite } from "../src/build-site.js";
 import { loadSite } from "../src/content/load.js";
 import type { Question, Site } from "../src/content/site.js";
-import { buildSite } from "../src/build-site.js";
-import { createSearch, type Search } from "../src/search/search.js";
 import { PAGE_LIMIT, resultView } from "../src/http/search-route.js";
+import { createSearch, type Search } from "../src/search/search.js";
 import { questionFromText } from "./question-from-text.js";
 
 const SYNTHETIC = 1000;

@@ -8,10 +8,10 @@ import type { BuiltSite } from "./build-site.js";
 import { accessLog } from "./http/access-log.js";
 import { errorHandler, notFound } from "./http/errors.js";
 import { health } from "./http/health.js";
-import { httpError, requestGuards } from "./http/request-guards.js";
+import { httpError, pathOf, requestGuards } from "./http/request-guards.js";
 import { searchRoutes } from "./http/search-route.js";
 import { securityHeaders } from "./http/security-headers.js";
-import { pageServer } from "./http/serve-page.js";
+import { pageServer, sendPrepared } from "./http/serve-page.js";
 
 /** Shared with the code that stops the server: once draining, /readyz says so and connections close. */
 export interface Lifecycle {
@@ -36,7 +36,15 @@ export function createApp({ built, logger, lifecycle }: AppOptions): RequestList
     if (lifecycle.draining) res.setHeader("Connection", "close");
     // Prepared pages, before Express: Express's per-request machinery would cost a page most
     // of its throughput (docs/performance.md). The headers Express adds are in each page already.
-    if (!servePage(req, res)) rest(req, res);
+    try {
+      if (!servePage(req, res)) rest(req, res);
+    } catch (error) {
+      // Express catches what its handlers throw; this is for a bug in front of it, which must
+      // cost one request a 500 page, never the process.
+      logger.error({ err: error, reqId: req.id, method: req.method, path: pathOf(req.url) }, "unexpected error");
+      if (res.headersSent) res.destroy();
+      else sendPrepared(req, res, built.errors[500]);
+    }
     log.finish(req, res, began);
   };
 }

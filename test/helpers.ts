@@ -1,6 +1,7 @@
 // Shared test set-up: the app production runs (createApp over buildSite), over a content
 // folder, without opening a port.
 import path from "node:path";
+import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { DestinationStream, LevelWithSilent } from "pino";
 import { createApp, type Lifecycle } from "../src/app.js";
@@ -30,6 +31,18 @@ export function makeServer(contentDir = CONTENT_DIR, log?: { destination: Destin
   const lifecycle: Lifecycle = { draining: false };
   const logger = log === undefined ? createLog("silent") : createLog(log.level ?? "info", log.destination);
   return { handle: createApp({ built, logger, lifecycle }), pages: built.pages, errors: built.errors, lifecycle, logger };
+}
+
+/** A log destination whose JSON lines a test can read. */
+export function captureLog() {
+  const lines: Array<Record<string, unknown>> = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  return { lines, destination };
 }
 
 /** The request listener production runs, as a supertest target. */

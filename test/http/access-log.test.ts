@@ -4,7 +4,6 @@
 import { once } from "node:events";
 import http, { type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Writable } from "node:stream";
 import express from "express";
 import type { LevelWithSilent } from "pino";
 import request from "supertest";
@@ -12,25 +11,14 @@ import { describe, expect, it, vi } from "vitest";
 import { accessLog } from "../../src/http/access-log.js";
 import { errorHandler } from "../../src/http/errors.js";
 import { createLog } from "../../src/log.js";
-import { makeServer, makeSite } from "../helpers.js";
-
-function capture() {
-  const lines: Array<Record<string, unknown>> = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { lines, destination };
-}
+import { captureLog, makeServer, makeSite } from "../helpers.js";
 
 /**
  * The access log and error handler around one route of a test's own: how createApp uses them,
  * with a route that the site itself does not have (a slow one, one that throws).
  */
 function aroundRoute(level: LevelWithSilent, route: (app: express.Express) => void) {
-  const { lines, destination } = capture();
+  const { lines, destination } = captureLog();
   const logger = createLog(level, destination);
   const log = accessLog(logger);
   const app = express();
@@ -50,7 +38,7 @@ const question = [...makeSite().pages.keys()].find((path) => path.startsWith("/q
 
 describe("access log", () => {
   it("writes method, path, status, duration and request id for pages and Express answers alike", async () => {
-    const { lines, destination } = capture();
+    const { lines, destination } = captureLog();
     const { handle } = makeServer(undefined, { destination });
     await request(handle).get(`${question}?from=wechat`);
     await request(handle).post("/");
@@ -71,7 +59,7 @@ describe("access log", () => {
   });
 
   it("keeps a balancer's X-Request-Id when it is a plain token, and replaces anything else", async () => {
-    const { lines, destination } = capture();
+    const { lines, destination } = captureLog();
     const { handle } = makeServer(undefined, { destination });
     await request(handle).get("/").set("X-Request-Id", "lb-7f3a.42");
     await request(handle).get("/").set("X-Request-Id", 'x", "level": 60');
@@ -107,7 +95,7 @@ describe("access log", () => {
   });
 
   it("leaves out health probes", async () => {
-    const { lines, destination } = capture();
+    const { lines, destination } = captureLog();
     const { handle } = makeServer(undefined, { destination });
     await request(handle).get("/healthz");
     await request(handle).get("/readyz");
@@ -138,7 +126,7 @@ describe("access log", () => {
 
   it("writes no request lines at warn, and nothing at all at silent", async () => {
     for (const level of ["warn", "silent"] as const) {
-      const { lines, destination } = capture();
+      const { lines, destination } = captureLog();
       const { handle } = makeServer(undefined, { destination, level });
       await request(handle).get("/");
       await request(handle).get("/nope");

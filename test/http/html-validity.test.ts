@@ -2,15 +2,15 @@
 // rules with zero errors: over the real content, and over fixtures with headings, lists, links and callouts.
 import { HtmlValidate } from "html-validate";
 import { describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build-site.js";
 import { loadSite } from "../../src/content/load.js";
-import { buildPages } from "../../src/pages/build-pages.js";
 import { BASE_URL, fixture } from "../helpers.js";
 import { contentFolders, siteUrls } from "./content-folders.js";
 
 const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
 
 function htmlPages(contentDir: string): Array<[string, string]> {
-  const { pages, errors } = buildPages(loadSite(contentDir), { publicBaseUrl: BASE_URL });
+  const { pages, errors } = buildSite(loadSite(contentDir), { publicBaseUrl: BASE_URL });
   const html = [...pages].filter(([, page]) => page.headers["Content-Type"]?.startsWith("text/html"));
   return [
     ...html.map(([url, page]): [string, string] => [url, page.body.toString("utf8")]),

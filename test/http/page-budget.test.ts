@@ -2,12 +2,12 @@
 // 15 KB, and nothing that needs a script to be read.
 import * as cheerio from "cheerio";
 import { describe, expect, it } from "vitest";
-import { buildPages } from "../../src/pages/build-pages.js";
+import { buildSite } from "../../src/build-site.js";
 import { BASE_URL } from "../helpers.js";
 import { contentFolders, siteUrls } from "./content-folders.js";
 
 describe.each(contentFolders())("page budget over $name", ({ site }) => {
-  const { pages } = buildPages(site, { publicBaseUrl: BASE_URL });
+  const { pages } = buildSite(site, { publicBaseUrl: BASE_URL });
   const ofType = (type: string) => [...pages].filter(([, page]) => page.headers["Content-Type"]?.startsWith(type));
   const html = ofType("text/html");
 

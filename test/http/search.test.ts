@@ -2,14 +2,14 @@ import * as cheerio from "cheerio";
 import { HtmlValidate } from "html-validate";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { MAX_QUERY_LENGTH } from "../../src/search/search-route.js";
-import { fixture, makeApp } from "../helpers.js";
+import { MAX_QUERY_LENGTH } from "../../src/http/search-route.js";
+import { captureLog, fixture, makeApp, makeServer } from "../helpers.js";
 import { contentFolders, firstPageUrl, firstQuestionUrl } from "./content-folders.js";
 
 // What a query finds, marks and counts is asserted over the search fixture, whose three answers
 // are fixed; what every search page lists is read from the content folder it runs on.
-const unexpected: unknown[] = [];
-const app = makeApp(fixture("search"), { logError: (error) => unexpected.push(error) });
+const { lines: logged, destination } = captureLog();
+const app = makeServer(fixture("search"), { destination, level: "error" }).handle;
 const search = (query: string) => request(app).get(`/search?q=${encodeURIComponent(query)}`);
 /** The value the header box is filled with, still HTML-escaped as sent. */
 const boxValue = (html: string) => /<input id="site-search-q"[^>]* value="([^"]*)"/.exec(html)?.[1];
@@ -216,7 +216,7 @@ describe("bad input on /search", () => {
       expect([200, 400], url).toContain(res.status);
       expect(res.text, url).not.toMatch(/<(script|img)[^>]*alert/);
     }
-    expect(unexpected).toEqual([]);
+    expect(logged).toEqual([]);
   });
 
   it("refuses a repeated q with 400 and says why", async () => {

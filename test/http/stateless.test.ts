@@ -1,12 +1,12 @@
 // Instances behind a balancer must be interchangeable: built from the same files, two
 // servers answer every page with the same bytes and ETags, so a 304 from one holds for another.
 import { describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build-site.js";
 import { loadSite } from "../../src/content/load.js";
-import { buildPages } from "../../src/pages/build-pages.js";
 import { BASE_URL, CONTENT_DIR } from "../helpers.js";
 
 /** What one instance prepares at start-up: the content read and every page built from it. */
-const startUp = () => buildPages(loadSite(CONTENT_DIR), { publicBaseUrl: BASE_URL });
+const startUp = () => buildSite(loadSite(CONTENT_DIR), { publicBaseUrl: BASE_URL });
 
 describe("two instances", () => {
   it("prepare identical bytes and headers for every page and encoding", () => {

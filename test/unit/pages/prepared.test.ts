@@ -1,13 +1,14 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { IMMUTABLE, prepare, prepareUncompressed, REVALIDATE } from "../../../src/pages/prepared.js";
+import { SECURITY_HEADERS } from "../../../src/http/security-headers.js";
+import { IMMUTABLE, prepare, REVALIDATE } from "../../../src/pages/prepared.js";
 
 const HTML = "text/html; charset=utf-8";
 const page = `<!doctype html><html lang="zh-CN"><body>${"<p>ISP经营许可证咨询服务如何获取发票？</p>\n".repeat(40)}</body></html>`;
 
 describe("prepare", () => {
   it("makes brotli and gzip versions of a page that decompress to the very same bytes", () => {
-    const prepared = prepare(page, HTML, REVALIDATE);
+    const prepared = prepare(page, { type: HTML, cache: REVALIDATE });
     expect(prepared.br && brotliDecompressSync(prepared.br.body).equals(prepared.body)).toBe(true);
     expect(prepared.gzip && gunzipSync(prepared.gzip.body).equals(prepared.body)).toBe(true);
     expect(prepared.br?.headers["Content-Encoding"]).toBe("br");
@@ -16,7 +17,7 @@ describe("prepare", () => {
   });
 
   it("describes each version's own bytes: length, and a strong ETag per encoding", () => {
-    const prepared = prepare(page, HTML, REVALIDATE);
+    const prepared = prepare(page, { type: HTML, cache: REVALIDATE });
     const versions = [prepared, prepared.br, prepared.gzip].map((version) => version as NonNullable<typeof version>);
     for (const version of versions) {
       expect(version.headers["Content-Length"]).toBe(String(version.body.length));
@@ -29,29 +30,42 @@ describe("prepare", () => {
   });
 
   it("keeps only the compressed bytes, not zlib's 16 KB output chunk", () => {
-    const { br, gzip } = prepare(page, HTML, REVALIDATE);
+    const { br, gzip } = prepare(page, { type: HTML, cache: REVALIDATE });
     expect(br?.body.buffer.byteLength).toBeLessThan(16 * 1024);
     expect(gzip?.body.buffer.byteLength).toBeLessThan(16 * 1024);
   });
 
   it("leaves out of a 304 the headers that describe a body", () => {
-    const { br } = prepare(page, HTML, REVALIDATE);
-    expect(br?.notModifiedHeaders).toEqual({ "Cache-Control": REVALIDATE, ETag: br?.headers.ETag, Vary: "Accept-Encoding" });
+    const { br } = prepare(page, { type: HTML, cache: REVALIDATE });
+    expect(br?.notModifiedHead).toEqual([
+      ...SECURITY_HEADERS.flat(),
+      "Cache-Control",
+      REVALIDATE,
+      "ETag",
+      br?.headers.ETag,
+      "Vary",
+      "Accept-Encoding",
+    ]);
   });
 
   it("does not compress what would not shrink, and then does not Vary", () => {
-    const tiny = prepare("User-agent: *\n", "text/plain; charset=utf-8", REVALIDATE);
+    const tiny = prepare("User-agent: *\n", { type: "text/plain; charset=utf-8", cache: REVALIDATE });
     expect(tiny.br).toBeUndefined();
     expect(tiny.gzip).toBeUndefined();
     expect(tiny.headers.Vary).toBeUndefined();
-    const png = prepare(Buffer.alloc(4096), "image/png", IMMUTABLE);
+    const png = prepare(Buffer.alloc(4096), { type: "image/png", cache: IMMUTABLE });
     expect(png.br).toBeUndefined();
     expect(png.headers.Vary).toBeUndefined();
   });
 
+  it("lays every header out once for writeHead: security headers, then the response's own", () => {
+    const { gzip } = prepare(page, { type: HTML, cache: REVALIDATE, extra: [["X-Robots-Tag", "noindex"]] });
+    expect(gzip?.head).toEqual([...SECURITY_HEADERS.flat(), "X-Robots-Tag", "noindex", ...Object.entries(gzip?.headers ?? {}).flat()]);
+  });
+
   it("does no compression for a response made per request, and then does not Vary", () => {
-    const once = prepare(page, HTML, REVALIDATE);
-    const perRequest = prepareUncompressed(page, HTML, REVALIDATE);
+    const once = prepare(page, { type: HTML, cache: REVALIDATE });
+    const perRequest = prepare(page, { type: HTML, cache: REVALIDATE, compress: false });
     expect(perRequest.br).toBeUndefined();
     expect(perRequest.gzip).toBeUndefined();
     const { Vary: _vary, ...rest } = once.headers;
