@@ -1,10 +1,11 @@
 // Reads what a reader typed into terms, each with the ways it may match: as written, through
 // an owner's synonym, as full pinyin or as pinyin initials. Chinese is split into words with
 // Intl.Segmenter; Latin letters are tried as English words and as pinyin.
-import { KEY } from "./analyze.js";
-import type { SearchIndex } from "./build-index.js";
+
 import { foldWord, isHan } from "./fold.js";
+import { KEY } from "./keys.js";
 import { splitPinyin } from "./pinyin.js";
+import type { SearchIndex } from "./search-index.js";
 
 /** What to mark in a field: a run of characters, of syllables, or of initials. */
 export interface Needle {

@@ -1,11 +1,10 @@
 // Scores questions against parsed terms. Order: more query terms matched first, then more of
 // them matched in the question's title, then a BM25-like score (rarer keys count more, title
 // hits three times a body hit), then the document's own order.
-import type { AnalyzedField } from "./analyze.js";
-import type { SearchIndex } from "./build-index.js";
 import { occurrencesOf } from "./occurrences.js";
 import type { Alternative, Term } from "./parse-query.js";
 import type { Posting } from "./postings.js";
+import type { AnalyzedField, SearchIndex } from "./search-index.js";
 
 export interface Hit {
   /** Position in index.questions. */
