@@ -2,8 +2,8 @@
 // The result is a list of plain-text parts, some marked: the template escapes every part and
 // wraps marked ones in <mark>, so no HTML is ever built from a reader's query here.
 
+import type { Alternative } from "./alternatives.js";
 import { occurrencesOf, type Span } from "./occurrences.js";
-import type { Alternative } from "./parse-query.js";
 import type { AnalyzedField } from "./search-index.js";
 
 export interface Part {

@@ -1,8 +1,9 @@
 // Scores questions against parsed terms. Order: more query terms matched first, then more of
 // them matched in the question's title, then a BM25-like score (rarer keys count more, title
 // hits three times a body hit), then the document's own order.
+
+import type { Alternative, Term } from "./alternatives.js";
 import { occurrencesOf } from "./occurrences.js";
-import type { Alternative, Term } from "./parse-query.js";
 import type { Posting } from "./postings.js";
 import type { AnalyzedField, SearchIndex } from "./search-index.js";
 
