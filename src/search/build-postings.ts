@@ -1,5 +1,5 @@
 // Builds the postings once, at start-up: every key of every field counted question by
-// question in growable drafts, then sealed into typed arrays, a third of the memory.
+// question in growable drafts, then sealed into typed arrays, less than half the memory.
 import { isHan } from "./fold.js";
 import { initialPairOf, type Posting, Postings, type PostingTables, pairOf } from "./postings.js";
 import type { AnalyzedField, IndexedQuestion } from "./search-index.js";
@@ -27,8 +27,8 @@ export function buildPostings(questions: readonly IndexedQuestion[]): Postings {
     words: new Map(),
   };
   // Words are segmented in titles and summaries only; answers give their Latin words and
-  // numbers by a regular expression: segmenting every answer was a sixth of the build time,
-  // and the whole-word bonus matters most in titles.
+  // numbers by a regular expression: segmenting every answer would be about a fifth of the
+  // build time, and the whole-word bonus matters most in titles.
   questions.forEach((doc, id) => {
     addField(drafts, doc.title, id, true, true);
     addField(drafts, doc.summary, id, false, true);
