@@ -1,7 +1,6 @@
 // How a query is read, seen through what it finds: which words become terms, how synonyms,
 // pinyin and initials widen them, and which of the ways a term matches counts more.
 import { describe, expect, it } from "vitest";
-import type { Question } from "../../../src/content/site.js";
 import { createSearch } from "../../../src/search/search.js";
 import { makeQuestion } from "./make-question.js";
 
@@ -9,41 +8,39 @@ const SYNONYMS = [
   ["退费", "退款", "refund"],
   ["注册资金", "注册资本", "registered capital"],
 ];
-const finder = (questions: readonly Question[], synonyms: string[][] = SYNONYMS) => {
-  const search = createSearch(questions, synonyms);
+/** Searches questions given as slug → title (each with the same short answer), in that order. */
+const finder = (titles: Record<string, string>) => {
+  const questions = Object.entries(titles).map(([slug, title]) => makeQuestion(slug, title, "内容。"));
+  const search = createSearch(questions, SYNONYMS);
   return (query: string) => search.search(query, 50).results.map((result) => result.question.slug);
 };
+const QUESTION_WORDS = { networks: "全网和省网的区别", what: "什么是许可证？" };
 
 describe("reading a query", () => {
   it("leaves out question words, so a question sharing only them is not found", () => {
-    const find = finder([makeQuestion("networks", "全网和省网的区别", "内容。"), makeQuestion("what", "什么是许可证？", "内容。")]);
+    const find = finder(QUESTION_WORDS);
     expect(find("全网ISP和省网ISP有什么区别")).toEqual(["networks"]);
     expect(find("如何退款")).toEqual([]);
   });
 
   it("keeps question words when there is nothing else", () => {
-    const find = finder([makeQuestion("networks", "全网和省网的区别", "内容。"), makeQuestion("what", "什么是许可证？", "内容。")]);
+    const find = finder(QUESTION_WORDS);
     expect(find("什么")).toEqual(["what"]);
   });
 
   it("splits Chinese into words, each a term of its own", () => {
-    const find = finder([makeQuestion("some", "版本区别", "内容。"), makeQuestion("all", "全网省网的区别", "内容。")]);
+    const find = finder({ some: "版本区别", all: "全网省网的区别" });
     // Read as one run, 全网省网区别 would need most of its pairs; 区别 alone finds "some".
     expect(find("全网省网区别")).toEqual(["all", "some"]);
   });
 
   it("joins single characters the segmenter leaves side by side (开|票 → 开票)", () => {
-    const find = finder([makeQuestion("together", "主体如何开票", "内容。"), makeQuestion("apart", "开通后领取票据", "内容。")]);
+    const find = finder({ together: "主体如何开票", apart: "开通后领取票据" });
     expect(find("开票主体")).toEqual(["together"]);
   });
 
   it("cuts a query around a synonym, and finds its group, the word as written first", () => {
-    const find = finder([
-      makeQuestion("fee", "是否支持退费？", "内容。"),
-      makeQuestion("money", "是否支持退款？", "内容。"),
-      makeQuestion("english", "Refund policy", "内容。"),
-      makeQuestion("invoice", "如何获取发票？", "内容。"),
-    ]);
+    const find = finder({ fee: "是否支持退费？", money: "是否支持退款？", english: "Refund policy", invoice: "如何获取发票？" });
     expect(find("退款")).toEqual(["money", "fee", "english"]);
     expect(find("退费")).toEqual(["fee", "money", "english"]);
     // 如何 is cut off and dropped, so the invoice question (如何获取发票) is not found.
@@ -51,18 +48,18 @@ describe("reading a query", () => {
   });
 
   it("finds English synonyms only as whole words, phrases included", () => {
-    const find = finder([makeQuestion("capital", "注册资本要求", "内容。"), makeQuestion("fee", "是否支持退费？", "内容。")]);
+    const find = finder({ capital: "注册资本要求", fee: "是否支持退费？" });
     expect(find("registered capital")).toEqual(["capital"]);
     expect(find("refunding")).toEqual([]);
   });
 
   it("reads Latin letters as pinyin, joining syllables typed apart into one term", () => {
-    const find = finder([
-      makeQuestion("invoice", "如何获取发票？", "内容。"),
-      makeQuestion("isp-invoice", "ISP如何开发票", "内容。"),
-      makeQuestion("scattered", "发送后领取票据", "内容。"),
-      makeQuestion("latin", "关于 fapiao 一词", "内容。"),
-    ]);
+    const find = finder({
+      invoice: "如何获取发票？",
+      "isp-invoice": "ISP如何开发票",
+      scattered: "发送后领取票据",
+      latin: "关于 fapiao 一词",
+    });
     // One term: the scattered 发…票 does not count, as it would for separate terms fa and piao.
     expect(find("fa piao")).toEqual(["invoice", "isp-invoice"]);
     expect(find("ISP fa piao")).toEqual(["isp-invoice", "invoice"]);
@@ -71,16 +68,12 @@ describe("reading a query", () => {
   });
 
   it("takes tone marks, tone numbers and capitals off pinyin", () => {
-    const find = finder([makeQuestion("invoice", "如何获取发票？", "内容。")]);
+    const find = finder({ invoice: "如何获取发票？" });
     for (const query of ["fā piào", "fa1piao4", "FaPiao"]) expect(find(query), query).toEqual(["invoice"]);
   });
 
   it("tries initials only for letters that cannot be read as pinyin, below the word as written", () => {
-    const find = finder([
-      makeQuestion("invoice", "如何获取发票？", "内容。"),
-      makeQuestion("word", "FP 指什么", "内容。"),
-      makeQuestion("initials-fa", "分案处理", "内容。"),
-    ]);
+    const find = finder({ invoice: "如何获取发票？", word: "FP 指什么", "initials-fa": "分案处理" });
     expect(find("fp")).toEqual(["word", "invoice"]);
     // fa reads as pinyin (发), so the f…a of 分案 is not tried.
     expect(find("fa")).toEqual(["invoice"]);
