@@ -69,7 +69,7 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 }
 
-/** Machine load, as the figures only mean something next to it (2 cores shared with others). */
+/** Machine load, as the figures only mean something next to it. */
 function load(): string {
   return loadavg()
     .map((n) => n.toFixed(2))

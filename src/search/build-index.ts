@@ -1,27 +1,10 @@
 // Builds the search index once, at start-up: every question analysed field by field, an
 // inverted index from key to the questions that contain it, and the owner's synonym groups.
 import type { Question } from "../content/site.js";
-import { type AnalyzedField, analyze } from "./analyze.js";
+import { analyze } from "./analyze.js";
+import { buildPostings } from "./build-postings.js";
 import { foldWord } from "./fold.js";
-import { Postings } from "./postings.js";
-
-export interface IndexedQuestion {
-  readonly question: Question;
-  readonly title: AnalyzedField;
-  readonly summary: AnalyzedField;
-  readonly text: AnalyzedField;
-}
-
-export interface SearchIndex {
-  readonly questions: readonly IndexedQuestion[];
-  readonly postings: Postings;
-  /** Syllables that occur in the content: the only ones a typed pinyin string is split into. */
-  readonly syllables: ReadonlySet<string>;
-  /** Folded synonym → every folded word of its group, itself included. */
-  readonly synonyms: ReadonlyMap<string, readonly string[]>;
-  /** The synonyms' keys, longest first, so 注册资本 is found before 注册. */
-  readonly synonymWords: readonly string[];
-}
+import type { SearchIndex } from "./search-index.js";
 
 export function buildSearchIndex(questions: readonly Question[], synonymGroups: ReadonlyArray<readonly string[]>): SearchIndex {
   const indexed = questions.map((question) => ({
@@ -30,15 +13,7 @@ export function buildSearchIndex(questions: readonly Question[], synonymGroups: 
     summary: analyze(question.summary),
     text: analyze(question.text),
   }));
-
-  const postings = new Postings();
-  indexed.forEach((doc, id) => {
-    postings.add(doc.title, id, true, true);
-    postings.add(doc.summary, id, false, true);
-    postings.add(doc.text, id, false, false);
-  });
-  postings.seal();
-  const syllables = postings.syllableSet();
+  const postings = buildPostings(indexed);
 
   const synonyms = new Map<string, string[]>();
   for (const group of synonymGroups) {
@@ -46,5 +21,5 @@ export function buildSearchIndex(questions: readonly Question[], synonymGroups: 
     for (const word of words) synonyms.set(word, words);
   }
   const synonymWords = [...synonyms.keys()].sort((a, b) => b.length - a.length);
-  return { questions: indexed, postings, syllables, synonyms, synonymWords };
+  return { questions: indexed, postings, syllables: postings.syllableSet(), synonyms, synonymWords };
 }

@@ -77,7 +77,7 @@ export function fold(text: string): Folded {
     }
     offset = next;
   }
-  // Typed arrays: a thousand answers' offsets take a third of the memory of plain arrays.
+  // Typed arrays: offsets kept for every answer take less than half the memory of plain arrays.
   return { chars, start: Uint32Array.from(start), end: Uint32Array.from(end) };
 }
 

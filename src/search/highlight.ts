@@ -1,9 +1,10 @@
 // Finds where the matched terms are in a field and cuts a snippet around the best of them.
 // The result is a list of plain-text parts, some marked: the template escapes every part and
 // wraps marked ones in <mark>, so no HTML is ever built from a reader's query here.
-import type { AnalyzedField } from "./analyze.js";
+
+import type { Alternative } from "./alternatives.js";
 import { occurrencesOf, type Span } from "./occurrences.js";
-import type { Alternative } from "./parse-query.js";
+import type { AnalyzedField } from "./search-index.js";
 
 export interface Part {
   readonly text: string;

@@ -1,8 +1,9 @@
 // Where a needle (a run of characters, syllables or initials) occurs in an analysed field.
 // Used to mark matches, and to confirm that initials matched as a run rather than scattered.
-import type { AnalyzedField } from "./analyze.js";
+
+import type { Needle } from "./alternatives.js";
 import { isHan } from "./fold.js";
-import type { Needle } from "./parse-query.js";
+import type { AnalyzedField } from "./search-index.js";
 
 /** A stretch of the original text, as UTF-16 offsets. */
 export interface Span {

@@ -1,11 +1,9 @@
-// Scores questions against parsed terms. Order: more query terms matched first, then more of
-// them matched in the question's title, then a BM25-like score (rarer keys count more, title
-// hits three times a body hit), then the document's own order.
-import type { AnalyzedField } from "./analyze.js";
-import type { SearchIndex } from "./build-index.js";
-import { occurrencesOf } from "./occurrences.js";
-import type { Alternative, Term } from "./parse-query.js";
-import type { Posting } from "./postings.js";
+// Ranks questions against a query's terms. Order: more query terms matched first, then more of
+// them matched in the question's title, then the sum of each term's best score (see
+// match-alternative.ts), then the document's own order.
+import type { Alternative, Term } from "./alternatives.js";
+import { matchAlternative } from "./match-alternative.js";
+import type { SearchIndex } from "./search-index.js";
 
 export interface Hit {
   /** Position in index.questions. */
@@ -25,12 +23,6 @@ export interface Ranked {
   /** The best `limit` of them, best first. */
   readonly hits: readonly Hit[];
 }
-
-const TITLE_WEIGHT = 3;
-/** Share of a key's score added when the term is also a whole word in the field. */
-const WHOLE_WORD_BONUS = 0.5;
-/** BM25's term-frequency saturation: the third 发票 in an answer adds less than the first. */
-const K1 = 1.2;
 
 // Per-question tallies live in typed arrays indexed by question: with a thousand questions a
 // common key touches most of them, and objects per question would cost more than the maths.
@@ -78,85 +70,4 @@ export function rank(index: SearchIndex, terms: readonly Term[], limit: number):
     alternatives: matchedBy.filter(({ docs }) => docs[doc] === 1).map(({ alternative }) => alternative),
   }));
   return { total: found.length, hits };
-}
-
-type OnMatch = (doc: number, inTitle: boolean, score: number) => void;
-
-function matchAlternative(index: SearchIndex, alternative: Alternative, onMatch: OnMatch): void {
-  const total = index.questions.length;
-  const titleKeys = new Uint16Array(total);
-  const bodyKeys = new Uint16Array(total);
-  const titleScore = new Float64Array(total);
-  const bodyScore = new Float64Array(total);
-  const touched: number[] = [];
-  for (const key of alternative.keys) {
-    const posting = index.postings.get(key);
-    if (posting === undefined) continue;
-    const weight = idf(posting, total);
-    const { docs, inTitle, inBody } = posting;
-    for (let i = 0; i < docs.length; i++) {
-      const doc = docs[i] as number;
-      if (titleKeys[doc] === 0 && bodyKeys[doc] === 0) touched.push(doc);
-      const title = inTitle[i] as number;
-      const body = inBody[i] as number;
-      if (title > 0) {
-        titleKeys[doc] = (titleKeys[doc] as number) + 1;
-        titleScore[doc] = (titleScore[doc] as number) + weight * saturate(title);
-      }
-      if (body > 0) {
-        bodyKeys[doc] = (bodyKeys[doc] as number) + 1;
-        bodyScore[doc] = (bodyScore[doc] as number) + weight * saturate(body);
-      }
-    }
-  }
-
-  const keyCount = alternative.keys.length;
-  const needed = alternative.minCoverage * keyCount;
-  const word = alternative.wordKey === undefined ? undefined : index.postings.get(alternative.wordKey);
-  for (const doc of touched) {
-    const question = index.questions[doc];
-    if (question === undefined) continue;
-    const titleMatches = (titleKeys[doc] as number) >= needed && inOneRun(alternative, question.title);
-    const bodyMatches =
-      (bodyKeys[doc] as number) >= needed && (inOneRun(alternative, question.text) || inOneRun(alternative, question.summary));
-    if (!titleMatches && !bodyMatches) continue;
-    let raw = (titleMatches ? TITLE_WEIGHT * (titleScore[doc] as number) : 0) + (bodyMatches ? (bodyScore[doc] as number) : 0);
-    if (word !== undefined) {
-      const at = findDoc(word, doc);
-      if (at >= 0) {
-        const bonus = WHOLE_WORD_BONUS * idf(word, total) * keyCount;
-        raw += ((word.inTitle[at] as number) > 0 ? TITLE_WEIGHT * bonus : 0) + ((word.inBody[at] as number) > 0 ? bonus : 0);
-      }
-    }
-    onMatch(doc, titleMatches, (alternative.weight * raw) / keyCount);
-  }
-}
-
-/** Checked only for questions whose keys all matched, and only where it matters (initials). */
-function inOneRun(alternative: Alternative, field: AnalyzedField): boolean {
-  return !alternative.contiguous || alternative.needles.some((needle) => occurrencesOf(field, needle, true).length > 0);
-}
-
-/** BM25's inverse document frequency: a key in every question is worth little, a rare one much. */
-function idf(posting: Posting, total: number): number {
-  const df = posting.docs.length;
-  return Math.log(1 + (total - df + 0.5) / (df + 0.5));
-}
-
-function saturate(count: number): number {
-  return (count * (K1 + 1)) / (count + K1);
-}
-
-/** Postings list documents in index order, so a binary search finds one. */
-function findDoc(posting: Posting, doc: number): number {
-  let low = 0;
-  let high = posting.docs.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const value = posting.docs[mid] as number;
-    if (value === doc) return mid;
-    if (value < doc) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
 }

@@ -1,10 +1,11 @@
 // The search the routes use: built once from the site's questions and synonyms, then asked per
 // request. Returns the best questions with their titles and snippets already marked.
 import type { Question } from "../content/site.js";
-import { buildSearchIndex, type SearchIndex } from "./build-index.js";
+import { buildSearchIndex } from "./build-index.js";
 import { markAll, type Part, snippet } from "./highlight.js";
 import { parseQuery } from "./parse-query.js";
 import { rank } from "./rank.js";
+import type { IndexedQuestion, SearchIndex } from "./search-index.js";
 
 export interface SearchResult {
   readonly question: Question;
@@ -31,7 +32,7 @@ export function createSearch(questions: readonly Question[], synonyms: ReadonlyA
       const { total, hits } = rank(index, parseQuery(query, index), limit);
       // Marking costs more than ranking; only the questions shown are marked.
       const results = hits.map(({ doc, alternatives }) => {
-        const { question, title, summary, text } = index.questions[doc] as SearchIndex["questions"][number];
+        const { question, title, summary, text } = index.questions[doc] as IndexedQuestion;
         return {
           question,
           title: markAll(question.question, title, alternatives),

@@ -1,77 +1,105 @@
+// How a query is read, seen through what it finds: which words become terms, how synonyms,
+// pinyin and initials widen them, and which of the ways a term matches counts more.
 import { describe, expect, it } from "vitest";
-import { buildSearchIndex } from "../../../src/search/build-index.js";
-import { parseQuery, WEIGHT } from "../../../src/search/parse-query.js";
+import { createSearch } from "../../../src/search/search.js";
 import { makeQuestion } from "./make-question.js";
 
-const index = buildSearchIndex(
-  [makeQuestion("invoice", "如何获取发票？", "在控制台索取发票。"), makeQuestion("refund", "是否支持退费？", "不予退款。")],
-  [
-    ["退费", "退款", "refund"],
-    ["注册资金", "注册资本", "registered capital"],
-  ],
-);
-const texts = (query: string) => parseQuery(query, index).map((term) => term.text);
+const SYNONYMS = [
+  ["退费", "退款", "refund"],
+  ["注册资金", "注册资本", "registered capital"],
+];
+/** Searches questions given as slug → title (each with the same short answer), in that order. */
+const finder = (titles: Record<string, string>) => {
+  const questions = Object.entries(titles).map(([slug, title]) => makeQuestion(slug, title, "内容。"));
+  const search = createSearch(questions, SYNONYMS);
+  return (query: string) => search.search(query, 50).results.map((result) => result.question.slug);
+};
+const QUESTION_WORDS = { networks: "全网和省网的区别", what: "什么是许可证？" };
 
-describe("parseQuery", () => {
-  it("splits Chinese into words with the segmenter and leaves out question words", () => {
-    expect(texts("全网ISP和省网ISP有什么区别")).toEqual(["全网", "isp", "省网", "区别"]);
-  });
-
-  it("joins single characters the segmenter leaves side by side (开|票 → 开票)", () => {
-    expect(texts("开票主体")).toEqual(["开票", "主体"]);
-  });
-
-  it("cuts a query around a synonym, so the synonym is one term with its group as alternatives", () => {
-    expect(texts("如何退款")).toEqual(["退款"]);
-    const [term] = parseQuery("退款", index);
-    expect(term?.alternatives.map((alt) => [alt.keys, alt.weight])).toEqual([
-      [["b:退费"], WEIGHT.synonym],
-      [["b:退款"], WEIGHT.exact],
-      [["w:refund"], WEIGHT.synonym],
-    ]);
-  });
-
-  it("finds English synonyms only as whole words, phrases included", () => {
-    expect(texts("registered capital")).toEqual(["registered capital"]);
-    expect(texts("refunding")).toEqual(["refunding"]);
-  });
-
-  it("reads Latin letters as pinyin, joining syllables typed apart", () => {
-    expect(texts("fa piao")).toEqual(["fa piao"]);
-    expect(texts("ISP fa piao")).toEqual(["isp", "fa piao"]);
-    const [term] = parseQuery("fapiao", index);
-    expect(term?.alternatives.map((alt) => alt.keys)).toEqual([["w:fapiao"], ["q:fa piao"]]);
-  });
-
-  it("takes tone marks and tone numbers off pinyin", () => {
-    for (const query of ["fā piào", "fa1piao4", "FaPiao"]) {
-      expect(parseQuery(query, index)[0]?.alternatives.some((alt) => alt.keys.includes("q:fa piao"))).toBe(true);
-    }
-  });
-
-  it("tries initials only for letters that cannot be read as pinyin", () => {
-    const [fp] = parseQuery("fp", index);
-    expect(fp?.alternatives.map((alt) => [alt.keys, alt.weight])).toEqual([
-      [["w:fp"], WEIGHT.exact],
-      [["i:fp"], WEIGHT.initials],
-    ]);
-    const [fa] = parseQuery("fa", index);
-    expect(fa?.alternatives.some((alt) => alt.weight === WEIGHT.initials)).toBe(false);
-  });
-
-  it("treats full-width, traditional, spaces and punctuation like the plain query", () => {
-    expect(texts("  ＩＳＰ　發票？！ ")).toEqual(texts("isp 发票"));
+describe("reading a query", () => {
+  it("leaves out question words, so a question sharing only them is not found", () => {
+    const find = finder(QUESTION_WORDS);
+    expect(find("全网ISP和省网ISP有什么区别")).toEqual(["networks"]);
+    expect(find("如何退款")).toEqual([]);
   });
 
   it("keeps question words when there is nothing else", () => {
-    expect(texts("什么")).toEqual(["什么"]);
+    const find = finder(QUESTION_WORDS);
+    expect(find("什么")).toEqual(["what"]);
   });
 
-  it("gives no terms for punctuation and regular-expression characters alone", () => {
-    for (const query of [".*", "(", "[-", "\\", "$^|?+", "\u0000", ""]) expect(texts(query)).toEqual([]);
+  it("splits Chinese into words, each a term of its own", () => {
+    const find = finder({ some: "版本区别", all: "全网省网的区别" });
+    // Read as one run, 全网省网区别 would need most of its pairs; 区别 alone finds "some".
+    expect(find("全网省网区别")).toEqual(["all", "some"]);
   });
 
-  it("bounds the number of terms however long the query", () => {
-    expect(parseQuery(Array.from({ length: 60 }, (_, i) => `w${i}`).join(" "), index).length).toBe(24);
+  it("joins single characters the segmenter leaves side by side (开|票 → 开票)", () => {
+    const find = finder({ together: "主体如何开票", apart: "开通后领取票据" });
+    expect(find("开票主体")).toEqual(["together"]);
+  });
+
+  it("cuts a query around a synonym, and finds its group, the word as written first", () => {
+    const find = finder({ fee: "是否支持退费？", money: "是否支持退款？", english: "Refund policy", invoice: "如何获取发票？" });
+    expect(find("退款")).toEqual(["money", "fee", "english"]);
+    expect(find("退费")).toEqual(["fee", "money", "english"]);
+    // 如何 is cut off and dropped, so the invoice question (如何获取发票) is not found.
+    expect(find("如何退款")).toEqual(["money", "fee", "english"]);
+  });
+
+  it("finds English synonyms only as whole words, phrases included", () => {
+    const find = finder({ capital: "注册资本要求", fee: "是否支持退费？" });
+    expect(find("registered capital")).toEqual(["capital"]);
+    expect(find("refunding")).toEqual([]);
+  });
+
+  it("reads Latin letters as pinyin, joining syllables typed apart into one term", () => {
+    const find = finder({
+      invoice: "如何获取发票？",
+      "isp-invoice": "ISP如何开发票",
+      scattered: "发送后领取票据",
+      latin: "关于 fapiao 一词",
+    });
+    // One term: the scattered 发…票 does not count, as it would for separate terms fa and piao.
+    expect(find("fa piao")).toEqual(["invoice", "isp-invoice"]);
+    expect(find("ISP fa piao")).toEqual(["isp-invoice", "invoice"]);
+    // Also tried as the Latin word it is, which counts more than its pinyin reading.
+    expect(find("fapiao")).toEqual(["latin", "invoice", "isp-invoice"]);
+  });
+
+  it("takes tone marks, tone numbers and capitals off pinyin", () => {
+    const find = finder({ invoice: "如何获取发票？" });
+    for (const query of ["fā piào", "fa1piao4", "FaPiao"]) expect(find(query), query).toEqual(["invoice"]);
+  });
+
+  it("tries initials only for letters that cannot be read as pinyin, below the word as written", () => {
+    const find = finder({ invoice: "如何获取发票？", word: "FP 指什么", "initials-fa": "分案处理" });
+    expect(find("fp")).toEqual(["word", "invoice"]);
+    // fa reads as pinyin (发), so the f…a of 分案 is not tried.
+    expect(find("fa")).toEqual(["invoice"]);
+  });
+
+  it("treats full-width, traditional, spaces and punctuation like the plain query", () => {
+    const search = createSearch(
+      [makeQuestion("invoice", "如何获取发票？", "在控制台索取發票。"), makeQuestion("isp", "ISP 是什么", "内容。")],
+      SYNONYMS,
+    );
+    const plain = search.search("isp 发票", 50);
+    expect(plain.total).toBe(2);
+    expect(search.search("  ＩＳＰ　發票？！ ", 50)).toEqual(plain);
+  });
+
+  it("finds nothing for punctuation and regular-expression characters alone", () => {
+    const search = createSearch([makeQuestion("symbols", "符号 .* ( [- \\ $^|?+", "内容。")], SYNONYMS);
+    for (const query of [".*", "(", "[-", "\\", "$^|?+", "\u0000", ""])
+      expect(search.search(query, 50), query).toEqual({ total: 0, results: [] });
+  });
+
+  it("bounds the number of terms however long the query: only the first 24 words count", () => {
+    const questions = Array.from({ length: 60 }, (_, i) => makeQuestion(`q${i}`, `问题 w${i}`, "内容。"));
+    const search = createSearch(questions, []);
+    const outcome = search.search(Array.from({ length: 60 }, (_, i) => `w${i}`).join(" "), 60);
+    expect(outcome.total).toBe(24);
+    expect(outcome.results.map((result) => result.question.slug)).toEqual(Array.from({ length: 24 }, (_, i) => `q${i}`));
   });
 });
