@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { loadSite } from "../../src/content/load.js";
 import { CONTENT_DIR } from "../helpers.js";
 import { type Child, spawnEntry } from "./spawn.js";
 
@@ -19,26 +20,26 @@ describe("npm run dev", () => {
   it("keeps serving the last good version on an invalid edit, logs why, and picks up the fix", async () => {
     dir = mkdtempSync(path.join(tmpdir(), "faq-dev-"));
     cpSync(CONTENT_DIR, dir, { recursive: true });
-    const file = path.join(dir, "questions", "invoice.md");
+    const [question] = loadSite(dir).questions;
+    if (question === undefined) throw new Error("content/ has no question");
+    const file = path.join(dir, "questions", `${question.slug}.md`);
     const original = readFileSync(file, "utf8");
 
     child = spawnEntry("src/dev.ts", { PORT: "0", CONTENT_DIR: dir, LOG_LEVEL: "info" });
     const port = /Dev server on http:\/\/127\.0\.0\.1:(\d+)/.exec(await child.waitFor(/Dev server on/))?.[1];
-    const page = async () => (await fetch(`http://127.0.0.1:${port}/questions/invoice`)).text();
-    expect(await page()).toContain("获取发票位置");
+    const page = async () => (await fetch(`http://127.0.0.1:${port}${question.url}`)).text();
+    expect(await page()).toContain(question.question);
 
-    writeFileSync(file, original.replace("order: 1", "order: two"));
+    writeFileSync(file, original.replace(/^order: \d+$/m, "order: two"));
     await child.waitFor(/Still serving the last good version/);
     // The file, the field and what is wrong with it.
-    await child.waitFor(/invoice\.md: order: expected a positive integer \(got "two"\)/);
-    const stillServed = await fetch(`http://127.0.0.1:${port}/questions/invoice`);
+    await child.waitFor(new RegExp(`${question.slug}\\.md: order: expected a positive integer \\(got "two"\\)`));
+    const stillServed = await fetch(`http://127.0.0.1:${port}${question.url}`);
     expect(stillServed.status).toBe(200);
-    expect(await stillServed.text()).toContain("获取发票位置");
+    expect(await stillServed.text()).toContain(question.question);
 
-    writeFileSync(file, original.replace("获取发票位置", "开具发票的位置"));
-    await child.waitFor(/Rebuilt after a change to .*invoice\.md/);
-    const fixed = await page();
-    expect(fixed).toContain("开具发票的位置");
-    expect(fixed).not.toContain("获取发票位置");
+    writeFileSync(file, `${original}\n测试时加入的一段。\n`);
+    await child.waitFor(new RegExp(`Rebuilt after a change to .*${question.slug}\\.md`));
+    expect(await page()).toContain("测试时加入的一段。");
   }, 30_000);
 });
