@@ -10,7 +10,7 @@ import { errorHandler, notFound } from "./http/errors.js";
 import { health } from "./http/health.js";
 import { httpError, pathOf, requestGuards } from "./http/request-guards.js";
 import { searchRoutes } from "./http/search-route.js";
-import { securityHeaders } from "./http/security-headers.js";
+import { setSecurityHeaders } from "./http/security-headers.js";
 import { pageServer, sendPrepared } from "./http/serve-page.js";
 
 /** Shared with the code that stops the server: once draining, /readyz says so and connections close. */
@@ -56,7 +56,7 @@ function expressApp(built: BuiltSite, logger: Logger, lifecycle: Lifecycle): exp
   app.set("etag", false); // prepared responses carry strong ETags of their own
 
   // First, so every response, error pages included, carries the security headers.
-  app.use(securityHeaders);
+  app.use(setSecurityHeaders(built.security));
   // Before any lookup: a malformed or oversized URL is answered with 400 or 414.
   app.use(requestGuards);
   // A prepared page asked for with another method than GET or HEAD.
@@ -66,7 +66,7 @@ function expressApp(built: BuiltSite, logger: Logger, lifecycle: Lifecycle): exp
     next(httpError(405, `${req.method} is not allowed on ${req.path}`));
   });
   // The one page made per request: results depend on the query. The index was built with the site.
-  app.use(searchRoutes(built.search, built.render, built.site.facts.title));
+  app.use(searchRoutes(built));
   // Trailing slashes: /questions/invoice/ is the same page; send readers to the one URL.
   app.use((req, res, next) => {
     const trimmed = req.path.replace(/\/+$/, "");

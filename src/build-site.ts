@@ -5,10 +5,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Config } from "./config.js";
 import type { Site } from "./content/site.js";
+import { type HeaderList, securityHeaders } from "./http/security-headers.js";
 import { loadAssets } from "./pages/assets.js";
 import { buildHtmlPages } from "./pages/build-pages.js";
 import { buildErrorPages, type ErrorPages } from "./pages/error-pages.js";
-import { type PreparedResponse, prepare, REVALIDATE } from "./pages/prepared.js";
+import { type Prepare, type PreparedResponse, preparer, REVALIDATE } from "./pages/prepared.js";
 import { makeRenderer, type Renderer } from "./pages/renderer.js";
 import { robotsTxt, sitemapXml } from "./pages/sitemap.js";
 import { ROUTES } from "./routes.js";
@@ -22,6 +23,9 @@ export interface BuiltSite {
   readonly search: Search;
   /** The same renderer, for the one page made per request (search results). */
   readonly render: Renderer;
+  /** Security headers on every response, and the prepare that puts them on per-request answers. */
+  readonly security: HeaderList;
+  readonly prepare: Prepare;
 }
 
 /**
@@ -39,17 +43,21 @@ const ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const SITE_DIRS = { views: path.join(ROOT, "views"), public: path.join(ROOT, "public") } as const;
 
 export function buildSite(site: Site, config: Pick<Config, "publicBaseUrl">): BuiltSite {
-  const assets = loadAssets(SITE_DIRS.public);
+  const security = securityHeaders(config);
+  const prepare = preparer(security);
+  const assets = loadAssets(SITE_DIRS.public, prepare);
   const render = makeRenderer(site, config, assets, SITE_DIRS.views);
   const absolute = (url: string) => `${config.publicBaseUrl}${url}`;
-  const pages = new Map<string, PreparedResponse>([...assets.responses, ...buildHtmlPages(site, config, render)]);
+  const pages = new Map<string, PreparedResponse>([...assets.responses, ...buildHtmlPages(site, config, render, prepare)]);
   pages.set(ROUTES.sitemap.path, prepare(sitemapXml(site, absolute), { type: "application/xml; charset=utf-8", cache: REVALIDATE }));
   pages.set(ROUTES.robots.path, prepare(robotsTxt(absolute), { type: "text/plain; charset=utf-8", cache: REVALIDATE }));
   return {
     site,
     pages,
-    errors: buildErrorPages(render, site.facts.title),
+    errors: buildErrorPages(render, site.facts.title, prepare),
     search: createSearch(site.questions, site.synonyms),
     render,
+    security,
+    prepare,
   };
 }

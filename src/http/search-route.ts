@@ -2,10 +2,10 @@
 // (the same results for the as-you-type script). Only these are made per request; a query that
 // is too long or repeated gets a 400 page that says so, and every word of it is escaped.
 import { type NextFunction, type Request, type Response, Router } from "express";
-import { NO_STORE, type PreparedResponse, prepare, REVALIDATE } from "../pages/prepared.js";
-import type { Renderer } from "../pages/renderer.js";
+import type { BuiltSite } from "../build-site.js";
+import { NO_STORE, type PreparedResponse, REVALIDATE } from "../pages/prepared.js";
 import { ROUTES } from "../routes.js";
-import type { Search, SearchResult } from "../search/search.js";
+import type { SearchResult } from "../search/search.js";
 import { httpError } from "./request-guards.js";
 import { sendPrepared } from "./serve-page.js";
 
@@ -23,7 +23,11 @@ const JSON_TYPE = "application/json; charset=utf-8";
 
 type ReadQuery = { query: string; problem?: undefined } | { query: string; problem: string };
 
-export function searchRoutes(search: Search, render: Renderer, siteTitle: string): Router {
+export function searchRoutes({ search, render, prepare, site }: BuiltSite): Router {
+  const siteTitle = site.facts.title;
+  /** Made for one request, so not compressed: compressing per request is the work the page map avoids. */
+  const perRequest = (body: string, type: string, cache: string, status = 200): PreparedResponse =>
+    prepare(body, { type, cache, status, compress: false, extra: NOINDEX });
   const page = (query: string, status: 200 | 400, problem?: string): PreparedResponse => {
     const outcome = query === "" || problem !== undefined ? { total: 0, results: [] } : search.search(query, PAGE_LIMIT);
     const html = render("search.njk", {
@@ -104,11 +108,6 @@ export function resultView(result: SearchResult) {
 
 /** Belt and braces with the page's own <meta name="robots">: JSON has no <head>. */
 const NOINDEX = [["X-Robots-Tag", "noindex"]] as const;
-
-/** Made for one request, so not compressed: compressing per request is the work the page map avoids. */
-function perRequest(body: string, type: string, cache: string, status = 200): PreparedResponse {
-  return prepare(body, { type, cache, status, compress: false, extra: NOINDEX });
-}
 
 function notAllowed(req: Request, res: Response, next: NextFunction): void {
   res.setHeader("Allow", "GET, HEAD");

@@ -1,8 +1,9 @@
-// The security headers every response carries. A fixed list, so prepared pages carry it in
-// their header list from start-up and Express responses get the same list from one middleware.
+// The security headers every response carries, made once per built site: prepared pages carry
+// the list in their own header list, and Express responses get it from one middleware.
 // The CSP allows our own files only: no inline script or style, so content that slipped past
 // escaping still could not run.
 import type { NextFunction, Request, Response } from "express";
+import type { Config } from "../config.js";
 
 const CSP = [
   "default-src 'self'",
@@ -19,7 +20,12 @@ const CSP = [
 
 export type HeaderList = ReadonlyArray<readonly [string, string]>;
 
-export const SECURITY_HEADERS: HeaderList = [
+/** The list for a site served at config.publicBaseUrl. */
+export function securityHeaders(_config: Pick<Config, "publicBaseUrl">): HeaderList {
+  return BASE;
+}
+
+const BASE: HeaderList = [
   ["Content-Security-Policy", CSP],
   ["Cross-Origin-Opener-Policy", "same-origin"],
   ["Cross-Origin-Resource-Policy", "same-origin"],
@@ -36,7 +42,9 @@ export const SECURITY_HEADERS: HeaderList = [
 ];
 
 /** For whatever Express answers itself (health probes, redirects): the same list. */
-export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-  next();
+export function setSecurityHeaders(headers: HeaderList) {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    next();
+  };
 }

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ROUTES } from "../routes.js";
-import { contentHash, IMMUTABLE, type PreparedResponse, prepare } from "./prepared.js";
+import { contentHash, IMMUTABLE, type Prepare, type PreparedResponse } from "./prepared.js";
 
 const TYPES: Readonly<Record<string, string>> = {
   ".css": "text/css; charset=utf-8",
@@ -21,7 +21,7 @@ export interface Assets {
   readonly responses: ReadonlyMap<string, PreparedResponse>;
 }
 
-export function loadAssets(publicDir: string): Assets {
+export function loadAssets(publicDir: string, prepare: Prepare): Assets {
   const urls: Record<string, string> = {};
   const responses = new Map<string, PreparedResponse>();
   for (const name of readdirSync(publicDir, { recursive: true, encoding: "utf8" }).sort()) {

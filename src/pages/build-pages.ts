@@ -4,14 +4,19 @@ import type { Config } from "../config.js";
 import type { Site } from "../content/site.js";
 import { ROUTES } from "../routes.js";
 import { allSections } from "./all-in-one.js";
-import { type PreparedResponse, prepare, REVALIDATE } from "./prepared.js";
+import { type Prepare, type PreparedResponse, REVALIDATE } from "./prepared.js";
 import { qrCodeSvg } from "./qr-code.js";
 import type { Renderer } from "./renderer.js";
 import { breadcrumbs, faqPage, webSite } from "./structured-data.js";
 
 export const HTML = "text/html; charset=utf-8";
 
-export function buildHtmlPages(site: Site, config: Pick<Config, "publicBaseUrl">, render: Renderer): Map<string, PreparedResponse> {
+export function buildHtmlPages(
+  site: Site,
+  config: Pick<Config, "publicBaseUrl">,
+  render: Renderer,
+  prepare: Prepare,
+): Map<string, PreparedResponse> {
   const absolute = (url: string) => `${config.publicBaseUrl}${url}`;
   const home = { name: "目录", url: absolute(ROUTES.contents.path) };
   const pages = new Map<string, PreparedResponse>();

@@ -1,6 +1,6 @@
 // The statuses the site answers with a page of its own, each with its words for the reader.
 // Every status the server or Node's HTTP parser sends has its record here, and only those.
-import { NO_STORE, type PreparedResponse, prepare } from "./prepared.js";
+import { NO_STORE, type Prepare, type PreparedResponse } from "./prepared.js";
 import type { Renderer } from "./renderer.js";
 
 export const ERROR_PAGES = {
@@ -21,7 +21,7 @@ export function isErrorStatus(status: number): status is ErrorStatus {
   return Object.hasOwn(ERROR_PAGES, status);
 }
 
-export function buildErrorPages(render: Renderer, siteTitle: string): ErrorPages {
+export function buildErrorPages(render: Renderer, siteTitle: string, prepare: Prepare): ErrorPages {
   const entries = Object.entries(ERROR_PAGES).map(([key, words]) => {
     const status = Number(key);
     const html = render("error.njk", { url: null, title: `${status} - ${siteTitle}`, status, ...words, noindex: true });

@@ -2,7 +2,7 @@
 // depends on them, security headers included, laid out as writeHead takes them. Serving one is
 // a lookup and one write; nothing about it is computed per request.
 import { createHash } from "node:crypto";
-import { type HeaderList, SECURITY_HEADERS } from "../http/security-headers.js";
+import type { HeaderList } from "../http/security-headers.js";
 import { compress } from "./compress.js";
 
 /** One set of bytes as sent on the wire, with the headers that describe exactly those bytes. */
@@ -44,7 +44,14 @@ export interface PrepareOptions {
   readonly extra?: HeaderList;
 }
 
-export function prepare(body: string | Buffer, options: PrepareOptions): PreparedResponse {
+export type Prepare = (body: string | Buffer, options: PrepareOptions) => PreparedResponse;
+
+/** A prepare function whose responses all carry `security` first (the site's security headers). */
+export function preparer(security: HeaderList): Prepare {
+  return (body, options) => prepare(body, options, security);
+}
+
+function prepare(body: string | Buffer, options: PrepareOptions, security: HeaderList): PreparedResponse {
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
   const { br, gzip } = options.compress === false ? {} : compress(bytes, options.type);
   // Caches must key on Accept-Encoding only when the answer actually depends on it.
@@ -55,7 +62,7 @@ export function prepare(body: string | Buffer, options: PrepareOptions): Prepare
     if (varies) notModified.Vary = "Accept-Encoding";
     const headers: Record<string, string> = { "Content-Type": options.type, "Content-Length": String(encoded.length), ...notModified };
     if (encoding !== undefined) headers["Content-Encoding"] = encoding;
-    const flat = (own: Record<string, string>) => [...SECURITY_HEADERS, ...(options.extra ?? []), ...Object.entries(own)].flat();
+    const flat = (own: Record<string, string>) => [...security, ...(options.extra ?? []), ...Object.entries(own)].flat();
     return { body: encoded, headers, head: flat(headers), notModifiedHead: flat(notModified) };
   };
   return {

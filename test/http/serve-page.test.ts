@@ -3,9 +3,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { SECURITY_HEADERS } from "../../src/http/security-headers.js";
+
 import { pageServer } from "../../src/http/serve-page.js";
-import { makeServer } from "../helpers.js";
+import { makeServer, makeSite } from "../helpers.js";
 
 const server = makeServer();
 const paths = [...server.pages.keys()];
@@ -52,7 +52,7 @@ describe("servePage", () => {
 });
 
 describe("security headers", () => {
-  const expected = Object.fromEntries(SECURITY_HEADERS.map(([name, value]) => [name.toLowerCase(), value]));
+  const expected = Object.fromEntries(makeSite().security.map(([name, value]) => [name.toLowerCase(), value]));
   const carried = (headers: Record<string, string>) => Object.fromEntries(Object.keys(expected).map((name) => [name, headers[name]]));
 
   it("are the same on prepared pages, error pages, search results, redirects and health probes", async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { negotiate } from "../../../src/http/negotiate.js";
-import { prepare, REVALIDATE } from "../../../src/pages/prepared.js";
+import { preparer, REVALIDATE } from "../../../src/pages/prepared.js";
+
+const prepare = preparer([]);
 
 const prepared = prepare(`<p>${"常见问题 ".repeat(200)}</p>`, { type: "text/html; charset=utf-8", cache: REVALIDATE });
 const encodingFor = (header: string | undefined) => negotiate(prepared, header).headers["Content-Encoding"] ?? "identity";

@@ -1,7 +1,9 @@
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { SECURITY_HEADERS } from "../../../src/http/security-headers.js";
-import { IMMUTABLE, prepare, REVALIDATE } from "../../../src/pages/prepared.js";
+import { IMMUTABLE, preparer, REVALIDATE } from "../../../src/pages/prepared.js";
+
+const SECURITY_HEADERS = [["X-Content-Type-Options", "nosniff"]] as const;
+const prepare = preparer(SECURITY_HEADERS);
 
 const HTML = "text/html; charset=utf-8";
 const page = `<!doctype html><html lang="zh-CN"><body>${"<p>ISP经营许可证咨询服务如何获取发票？</p>\n".repeat(40)}</body></html>`;
