@@ -1,7 +1,7 @@
-// `npm run build`: bundles the server and its dependencies into one file, dist/server.js, as
-// esbuild makes it, nothing left out or rewritten. Loading some 400 modules one by one from
-// node_modules would be most of start-up (docs/performance.md, Start-up). Type-checking is
-// `npm run typecheck`; esbuild only strips the types. test/process/bundle.test.ts runs the result.
+// `npm run build`: bundles the server and its dependencies into one file, dist/server.js.
+// Loading some 400 modules one by one from node_modules would be most of start-up
+// (docs/performance.md, Start-up). Type-checking is `npm run typecheck`; esbuild only strips
+// the types. test/process/bundle.test.ts builds and runs the result in `npm test`.
 import { rmSync } from "node:fs";
 import { build } from "esbuild";
 
@@ -13,6 +13,12 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
+  // Left to Node's own resolver from node_modules rather than bundled: each is reached only on
+  // a path the server rarely or never takes (Nunjucks' template watching, qrcode's PNG output,
+  // gray-matter's default YAML engine, request-body decoding), and bundling them cost about a
+  // fifth more start-up CPU (docs/performance.md, Start-up). Nothing is stubbed: if one is
+  // needed, it loads.
+  external: ["chokidar", "pngjs", "js-yaml", "iconv-lite"],
   // Run with NODE_OPTIONS=--enable-source-maps to see src/ lines in stack traces.
   sourcemap: true,
   // Express and other CommonJS dependencies call require(); an ES module bundle must provide it.
