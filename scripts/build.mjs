@@ -1,6 +1,6 @@
 // `npm run build`: bundles the server and its dependencies into one file, dist/server.js, as
-// esbuild makes it, nothing left out or rewritten. Loading some 400 modules one by one from
-// node_modules would be most of start-up (docs/performance.md, Start-up). Type-checking is
+// esbuild makes it, nothing left out or rewritten. Loading hundreds of modules one by one from
+// node_modules would be much of start-up (docs/performance.md, The bundle). Type-checking is
 // `npm run typecheck`; esbuild only strips the types. test/process/bundle.test.ts runs the result.
 import { rmSync } from "node:fs";
 import { build } from "esbuild";
