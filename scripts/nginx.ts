@@ -1,6 +1,6 @@
 // Runs Debian's nginx on loopback serving an exported folder, as a static host would: the
-// benchmark's nginx baseline and the export test's second static server. README shows the
-// same server block for real use.
+// benchmark's nginx baseline and the export test's second static server. docs/operations.md
+// shows the same server block for real use.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -3,16 +3,13 @@
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 /**
- * Brotli quality 11 costs about 7 ms for a 5 KB page here, which is 7 s of start-up with 1,000
- * questions; quality 7 costs about 0.3 ms and comes out about 12% larger, and either way a page
- * fits in the first flight of a TCP connection. See README, Performance.
+ * Quality 11 is many times slower than 7 per page, which with 1,000 questions is
+ * seconds of start-up; 7 comes out about a tenth larger, and either way a page fits in the
+ * first flight of a TCP connection (docs/performance.md, "Pages are compressed once").
  */
 export const BROTLI_QUALITY = 7;
 
-/**
- * zlib's default: for pages of 2–1,000 KB here level 9 came out at most 0.03% smaller (or
- * not at all) and took a quarter longer.
- */
+/** zlib's default: on pages like ours level 9 is hardly smaller (or not at all) and slower. */
 export const GZIP_LEVEL = 6;
 
 /** Media types that compress well; images other than SVG and fonts are already compressed. */
@@ -28,8 +25,8 @@ export interface Compressed {
 
 export function compress(body: Buffer, contentType: string): Compressed {
   if (!COMPRESSIBLE.test(contentType)) return {};
-  // zlib hands back a slice of its 16 KB output chunk; copying keeps only the bytes, which
-  // for 1,000 pages is the difference between about 8 MB and 40 MB held for the process's life.
+  // zlib hands back a slice of its output chunk, which is far larger than a compressed page;
+  // copying keeps only the bytes, instead of holding every chunk for the process's life.
   const br = Buffer.from(
     brotliCompressSync(body, {
       params: {
