@@ -10,5 +10,7 @@ export function questionFromText(fields: Pick<Question, "slug" | "order" | "ques
     html: `<p>${fields.text}</p>`,
     markdown: fields.text,
     updated: "2020-11-27",
+    aliases: [],
+    dir: ".",
   };
 }

@@ -9,7 +9,8 @@ import { type HeaderList, securityHeaders } from "./http/security-headers.js";
 import { loadAssets } from "./pages/assets.js";
 import { buildHtmlPages } from "./pages/build-pages.js";
 import { buildErrorPages, type ErrorPages } from "./pages/error-pages.js";
-import { type Prepare, type PreparedResponse, preparer, REVALIDATE } from "./pages/prepared.js";
+import { IMMUTABLE, type Prepare, type PreparedResponse, preparer, REVALIDATE } from "./pages/prepared.js";
+import { aliasRedirects } from "./pages/redirects.js";
 import { makeRenderer, type Renderer } from "./pages/renderer.js";
 import { robotsTxt, sitemapXml } from "./pages/sitemap.js";
 import { ROUTES } from "./routes.js";
@@ -51,6 +52,10 @@ export function buildSite(site: Site, config: Pick<Config, "publicBaseUrl">): Bu
   const pages = new Map<string, PreparedResponse>([...assets.responses, ...buildHtmlPages(site, config, render, prepare)]);
   pages.set(ROUTES.sitemap.path, prepare(sitemapXml(site, absolute), { type: "application/xml; charset=utf-8", cache: REVALIDATE }));
   pages.set(ROUTES.robots.path, prepare(robotsTxt(absolute), { type: "text/plain; charset=utf-8", cache: REVALIDATE }));
+  // Images beside the answers, under hashed URLs like the assets; and each question's former
+  // slugs as a 301 to where it lives now.
+  for (const image of site.images.values()) pages.set(image.url, prepare(image.bytes, { type: image.type, cache: IMMUTABLE }));
+  for (const [url, redirect] of aliasRedirects(site, absolute, prepare)) pages.set(url, redirect);
   return {
     site,
     pages,

@@ -1,90 +1,118 @@
 // A folder of Markdown entries (questions/, pages/): each file's name is its slug and URL, its
-// front matter is checked against a schema, and its body is rendered once here.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+// front matter is checked against a schema, and its body is rendered once here. A file that
+// looks meant as an entry but is not named .md is reported with the name to use; editor
+// leftovers and the folders of images beside the answers are not entries and are passed over.
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import matter from "gray-matter";
-import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
-import { renderMarkdown } from "./markdown.js";
+import { type ContentImage, renderMarkdown, type SiteLink } from "./markdown.js";
+import { decodeText, LIMITS, readContentBytes } from "./read-file.js";
 import type { Report } from "./report.js";
-import { describeIssues, type pageSchema, type questionSchema } from "./schema.js";
-import { describeYamlError } from "./yaml-file.js";
-
-/** A file name that works unchanged as a URL segment for years: lowercase ASCII words joined by hyphens. */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { describeIssues, type pageSchema, type questionSchema, SLUG } from "./schema.js";
+import { parseYamlText } from "./yaml-file.js";
 
 /** An entry as loaded, still knowing its file so cross-file checks can name it. */
-type Entry<S extends z.ZodObject> = z.output<S> & {
+export type Entry<S extends z.ZodObject> = z.output<S> & {
   slug: string;
   url: string;
   html: string;
   text: string;
   markdown: string;
+  dir: string;
   file: string;
+  links: SiteLink[];
+  ids: Set<string>;
+  /** Line of a front-matter field, for messages about it. */
+  lineAt(path: ReadonlyArray<PropertyKey>): number | undefined;
 };
+
+export interface FolderContext {
+  root: string;
+  report: Report;
+  image: (file: string) => ContentImage | string;
+}
+
+/** Backups, swap files and hidden files editors and systems leave behind. */
+const LEFTOVER = /^\.|~$|^#.*#$|\.(?:swp|swo|swx|bak|tmp|orig)$/i;
+/** Names that show the owner meant a Markdown file: the stem to keep, then the extension written. */
+const MEANT_AS_MARKDOWN = /^(.+?)\.(md\.txt|markdown|mdown|mkdn|mkd|md|txt)$/i;
 
 export function loadFolder<S extends typeof questionSchema | typeof pageSchema>(
   folder: string,
   schema: S,
-  report: Report,
+  context: FolderContext,
   urlFor: (slug: string) => string,
   required: boolean,
 ): Array<Entry<S>> {
+  const { report } = context;
   if (!existsSync(folder)) {
-    if (required) report(folder, "folder not found (expected one Markdown file per question)");
+    if (required) report(folder, "文件夹：找不到 — 请建立这个文件夹，每个问题放一个 Markdown 文件");
     return [];
   }
-  const files = readdirSync(folder)
-    .filter((name) => name.endsWith(".md") && !name.startsWith("."))
+  const names = readdirSync(folder)
+    .filter((name) => !LEFTOVER.test(name))
     .sort();
-  if (required && files.length === 0) report(folder, "no Markdown files (expected one per question, such as invoice.md)");
+  const files = names.filter((name) => {
+    if (name.endsWith(".md")) return true;
+    const meant = MEANT_AS_MARKDOWN.exec(name);
+    if (meant !== null) report(path.join(folder, name), `文件名：扩展名不是 .md，这个文件不会发布 — 请改名为 ${meant[1]}.md`);
+    return false;
+  });
+  if (required && files.length === 0) report(folder, "文件夹：没有 Markdown 文件 — 请为每个问题建立一个，例如 invoice.md");
 
   return files.flatMap((name) => {
     const file = path.join(folder, name);
     const slug = name.slice(0, -".md".length);
     if (!SLUG.test(slug)) {
-      report(
-        file,
-        `file name: "${name}" is not a URL-safe slug (expected lowercase letters, digits and single hyphens, such as invoice.md)`,
-      );
+      report(file, `文件名：“${name}”不能用作网址 — 请只用小写字母、数字和单个连字符，例如 invoice.md`);
     }
-    const entry = loadEntry(file, schema, report);
+    const entry = loadEntry(file, schema, context);
     if (entry === undefined || !SLUG.test(slug)) return [];
-    return [{ ...entry.data, ...entry.body, slug, url: urlFor(slug), file }];
+    return [{ ...entry.data, ...entry.body, slug, url: urlFor(slug), file, dir: folder, lineAt: entry.lineAt }];
   });
 }
 
-function loadEntry<S extends z.ZodObject>(file: string, schema: S, report: Report) {
-  // Normalise line endings and a BOM so a file saved on Windows reads the same.
-  const raw = readFileSync(file, "utf8")
-    .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n");
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    // Always pass options: without them gray-matter caches by content, and a file whose YAML
-    // failed once can come back silently empty the next time. The yaml package (rather than
-    // gray-matter's js-yaml) keeps dates as written and rejects duplicate keys.
-    parsed = matter(raw, { engines: { yaml: (text: string) => parseYaml(text) ?? {} } });
-  } catch (error) {
-    report(file, `front matter: ${describeYamlError(error)}`);
+/** The front matter between the opening and closing "---" lines, and the body after them. */
+function splitFrontMatter(text: string, file: string, report: Report) {
+  if (!text.startsWith("---\n")) {
+    report(file, "front matter：缺少 — 请在文件开头写 --- 开始的字段块，以 --- 结束", 1);
     return undefined;
   }
-
-  const problems: string[] = [];
-  if (!raw.startsWith("---\n")) problems.push("front matter: missing (expected the file to start with a --- block)");
-  const result = schema.safeParse(parsed.data);
-  if (!result.success) problems.push(...describeIssues(schema, result.error, parsed.data));
-
-  const bodyStartLine = raw.slice(0, raw.length - parsed.content.length).split("\n").length;
-  let body: ReturnType<typeof renderMarkdown> | undefined;
-  if (parsed.content.trim() === "") {
-    problems.push("body: empty (expected the answer in Markdown after the front matter)");
-  } else {
-    body = renderMarkdown(parsed.content, { firstLine: bodyStartLine });
-    problems.push(...body.problems);
+  const close = /^---[ \t]*$/m.exec(text.slice(4));
+  if (close === null) {
+    report(file, "front matter：找不到结束的 --- — 请在最后一个字段之后加一行 ---", 1);
+    return undefined;
   }
+  const yaml = text.slice(4, 4 + close.index);
+  const bodyStart = 4 + close.index + close[0].length + 1;
+  return { yaml, body: text.slice(bodyStart), bodyFirstLine: text.slice(0, bodyStart).split("\n").length };
+}
 
-  for (const problem of problems) report(file, problem);
-  if (problems.length > 0 || !result.success || body === undefined) return undefined;
-  return { data: result.data as z.output<S>, body: { html: body.html, text: body.text, markdown: parsed.content } };
+function loadEntry<S extends z.ZodObject>(file: string, schema: S, { root, report, image }: FolderContext) {
+  const bytes = readContentBytes(file, root, LIMITS.markdownBytes, report);
+  const text = bytes && decodeText(bytes, file, report);
+  const parts = text === undefined ? undefined : splitFrontMatter(text, file, report);
+  if (parts === undefined) return undefined;
+  const yaml = parseYamlText(parts.yaml, file, report, 2);
+
+  let ok = yaml !== undefined;
+  let data: z.output<S> | undefined;
+  if (yaml !== undefined) {
+    const result = schema.safeParse(yaml.data);
+    if (result.success) data = result.data as z.output<S>;
+    else for (const { message, line } of describeIssues(schema, result.error, yaml.data, yaml.lineAt)) report(file, message, line);
+  }
+  if (parts.body.trim() === "") {
+    report(file, "正文：为空 — 请在 front matter 的 --- 之后写回答", parts.bodyFirstLine);
+    return undefined;
+  }
+  const body = renderMarkdown(parts.body, { firstLine: parts.bodyFirstLine, dir: path.dirname(file), root, image });
+  for (const { line, message } of body.problems) report(file, message, line);
+  ok &&= body.problems.length === 0;
+  if (!ok || data === undefined || yaml === undefined) return undefined;
+  return {
+    data,
+    lineAt: yaml.lineAt,
+    body: { html: body.html, text: body.text, markdown: parts.body, links: body.links, ids: body.ids },
+  };
 }

@@ -1,5 +1,6 @@
 // The typed, validated, rendered content the rest of the app works from. Nothing here is
 // optional or unchecked: a Site exists only if every file in the content folder passed.
+import type { ContentImage } from "./markdown.js";
 import type { PageFrontMatter, QuestionFrontMatter, SiteFacts } from "./schema.js";
 
 interface Rendered {
@@ -13,6 +14,8 @@ interface Rendered {
   text: string;
   /** The body as written, for a page that renders it differently (the all-in-one page). */
   markdown: string;
+  /** The file's folder, where its relative links and images are looked up when rendered again. */
+  dir: string;
 }
 
 export type Question = Readonly<QuestionFrontMatter & Rendered>;
@@ -26,4 +29,8 @@ export interface Site {
   readonly pages: readonly Page[];
   /** The owner's synonym groups from synonyms.yml, for search; empty when there is no such file. */
   readonly synonyms: ReadonlyArray<readonly string[]>;
+  /** The content folder, where relative links and images resolve. */
+  readonly root: string;
+  /** Images the answers show, by file. */
+  readonly images: ReadonlyMap<string, ContentImage>;
 }

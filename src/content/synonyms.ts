@@ -6,14 +6,17 @@ import type { Report } from "./report.js";
 import { describeIssues, synonymsSchema } from "./schema.js";
 import { readYamlFile } from "./yaml-file.js";
 
-export function loadSynonyms(file: string, report: Report): string[][] {
+export function loadSynonyms(file: string, root: string, report: Report): string[][] {
   if (!existsSync(file)) return [];
-  const read = readYamlFile(file, report);
+  const read = readYamlFile(file, root, report);
   if (read === undefined) return [];
   const parsed = synonymsSchema.safeParse(read.data);
-  if (!parsed.success) for (const line of describeIssues(synonymsSchema, parsed.error, read.data)) report(file, line);
+  if (!parsed.success)
+    for (const { message, line } of describeIssues(synonymsSchema, parsed.error, read.data, read.lineAt)) report(file, message, line);
   // Checked on the raw lists too, so it is reported together with any other problem.
-  checkOneGroupPerWord((read.data as { synonyms?: unknown }).synonyms, (message) => report(file, message));
+  checkOneGroupPerWord((read.data as { synonyms?: unknown }).synonyms, (message) =>
+    report(file, message.text, read.lineAt(["synonyms", ...message.path])),
+  );
   if (!parsed.success) return [];
   return parsed.data.synonyms;
 }
@@ -23,7 +26,7 @@ export function loadSynonyms(file: string, report: Report): string[][] {
  * came last); the owner should decide which it means. Words are compared as search compares
  * them, so 發票 and 发票, or "Money Back" and "money-back", are one word here as there.
  */
-function checkOneGroupPerWord(groups: unknown, report: (message: string) => void): void {
+function checkOneGroupPerWord(groups: unknown, report: (message: { text: string; path: number[] }) => void): void {
   const groupOf = new Map<string, number>();
   (Array.isArray(groups) ? groups : []).forEach((group: unknown, i) => {
     (Array.isArray(group) ? group : []).forEach((word: unknown, j) => {
@@ -33,7 +36,10 @@ function checkOneGroupPerWord(groups: unknown, report: (message: string) => void
       if (folded === "") return;
       const other = groupOf.get(folded);
       if (other !== undefined && other !== i) {
-        report(`synonyms.${i}.${j}: "${word}" is already in synonyms.${other} (expected each word in only one group)`);
+        report({
+          text: `synonyms.${i}.${j}: “${word}”已在第 ${other + 1} 组（synonyms.${other}）里 — 一个词只能放在一组，请删掉其中一处`,
+          path: [i, j],
+        });
       }
       groupOf.set(folded, other ?? i);
     });

@@ -1,27 +1,112 @@
-// Reads the content's YAML (site.yml, synonyms.yml, front matter) with the yaml package and words
-// its errors for the owner: "invalid YAML at line 4, column 1: <reason>".
-import { readFileSync } from "node:fs";
-import { parse as parseYaml, YAMLError } from "yaml";
+// Reads the content's YAML (site.yml, synonyms.yml, front matter) with the yaml package and
+// words its errors for an owner who is not a programmer: the common slips (a full-width colon,
+// a colon inside a value, a missing colon, an unclosed quote, a value cut short at " #") each
+// say what to do, with the parser's own words after.
+import { isMap, isScalar, LineCounter, parseDocument, Scalar, visit } from "yaml";
+import { decodeText, LIMITS, readContentBytes } from "./read-file.js";
 import type { Report } from "./report.js";
 
-/** The file's data (an empty file is `{}`), or undefined once its error is reported. */
-export function readYamlFile(file: string, report: Report): { data: unknown } | undefined {
-  try {
-    return { data: parseYaml(readFileSync(file, "utf8")) ?? {} };
-  } catch (error) {
-    report(file, describeYamlError(error));
+/** A YAML file's data (an empty file is `{}`) and where each top-level field is, or undefined once reported. */
+export interface YamlData {
+  data: unknown;
+  /** Line of the value at a path (["synonyms", 1, 0]), for messages about a field; undefined if absent. */
+  lineAt(path: ReadonlyArray<PropertyKey>): number | undefined;
+}
+
+export function readYamlFile(file: string, root: string, report: Report): YamlData | undefined {
+  const bytes = readContentBytes(file, root, LIMITS.yamlBytes, report);
+  const text = bytes && decodeText(bytes, file, report);
+  return text === undefined ? undefined : parseYamlText(text, file, report, 1);
+}
+
+/** `firstLine` is the file line the text starts on (2 for front matter after its opening ---). */
+export function parseYamlText(text: string, file: string, report: Report, firstLine: number): YamlData | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const sourceLines = text.split("\n");
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  if (doc.errors.length > 0) {
+    // The first error is the one to fix: later ones usually follow from it.
+    const error = doc.errors[0];
+    if (error === undefined) return undefined;
+    const index = lineOf(error.pos[0]) - firstLine;
+    const { message, at } = translate(error.code, error.message.split(" at line ")[0] ?? error.message, sourceLines, index);
+    report(file, message, at + firstLine);
     return undefined;
   }
+  let cut = false;
+  visit(doc, {
+    Scalar(_key, node) {
+      // A plain value followed on its line by " #…": YAML read the rest as a comment.
+      if (node.type !== Scalar.PLAIN || !node.comment || !node.range) return;
+      const comment = node.comment;
+      const [start, end] = node.range;
+      const line = lineOf(start);
+      if (lineOf(end) !== line) return;
+      const written = sourceLines[line - firstLine] ?? "";
+      cut = true;
+      report(
+        file,
+        `值：“${String(node.value)}”后面的 “ #${comment}” 被 YAML 当成了注释，没有进入网站 — 请把整个值放在引号里，例如 "${String(node.value)} #${comment.trim()}"（${written.trim()}）`,
+        line,
+      );
+    },
+  });
+  if (cut) return undefined;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: LIMITS.yamlAliases }) ?? {};
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    report(file, `YAML：别名（&名字 / *名字）展开得太多 — 请直接写出每个值，不要用 YAML 别名（${error.message}）`, firstLine);
+    return undefined;
+  }
+  // A field's line is its key's (a value may start on the next line); a list item's is its own.
+  const lineAt = (path: ReadonlyArray<PropertyKey>) => {
+    const parent = path.length > 1 ? doc.getIn(path.slice(0, -1) as unknown[], true) : doc.contents;
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1));
+      if (isScalar(pair?.key) && pair.key.range) return lineOf(pair.key.range[0]);
+    }
+    const node = doc.getIn(path as unknown[], true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lineOf(node.range[0]) : undefined;
+  };
+  return { data, lineAt };
 }
 
 /**
- * Anything but a YAML error is a fault of ours or of the disk, not of the content, and is thrown
- * on. gray-matter hands over the front matter with the newline after "---", so the yaml package's
- * line numbers are already the file's.
+ * The parser's message for the slips owners make, turned into what to do. `index` is the line's
+ * index in the YAML text; the parser's own reason follows in parentheses.
  */
-export function describeYamlError(error: unknown): string {
-  if (!(error instanceof YAMLError)) throw error;
-  const reason = error.message.split(" at line ")[0];
-  const at = error.linePos?.[0];
-  return at ? `invalid YAML at line ${at.line}, column ${at.col}: ${reason}` : `invalid YAML: ${reason}`;
+function translate(code: string, reason: string, lines: string[], index: number): { message: string; at: number } {
+  const here = (message: string) => ({ message, at: index });
+  switch (code) {
+    case "MULTILINE_IMPLICIT_KEY":
+      if ((lines[index] ?? "").includes("：")) return here(`YAML：字段名后面用了中文冒号“：” — 请改成英文冒号加空格“: ”（${reason}）`);
+      return here(`YAML：这一行缺少冒号 — 请写成“字段名: 值”，冒号后加一个空格（${reason}）`);
+    case "BLOCK_AS_IMPLICIT_KEY":
+      return here(`YAML：值里有英文冒号加空格“: ” — 请把整个值放在引号里，例如 summary: "注意: ……"（${reason}）`);
+    case "DUPLICATE_KEY":
+      return here(`YAML：同一个字段写了两次 — 请删掉其中一个（${reason}）`);
+    case "MISSING_CHAR":
+      if (/quote/.test(reason)) {
+        // The parser notices at the end of the text; the owner must look where the quote opened.
+        const opened = openingQuote(lines, index);
+        return { message: `YAML：这一行的引号 ${opened.quote} 没有结束 — 请在值的末尾补上 ${opened.quote}（${reason}）`, at: opened.index };
+      }
+      return here(`YAML：格式有误 — 请检查括号和引号是否成对（${reason}）`);
+    default:
+      return here(`YAML：格式有误 — 请对照其他文件检查这一行（${reason}）`);
+  }
+}
+
+/** The last line at or before `index` whose value opens a quote it does not close. */
+function openingQuote(lines: string[], index: number): { index: number; quote: string } {
+  for (let i = Math.min(index, lines.length - 1); i >= 0; i--) {
+    const match = /^[^#"']*?:\s+(["'])(.*)$/.exec(lines[i] ?? "");
+    if (match === null) continue;
+    const [, quote = '"', rest = ""] = match;
+    if (!rest.includes(quote)) return { index: i, quote };
+  }
+  return { index, quote: '"' };
 }

@@ -51,7 +51,7 @@ export function buildHtmlPages(
   html(ROUTES.all.path, "all.njk", {
     title: `全文 - ${site.facts.title}`,
     description: site.facts.description,
-    sections: allSections(site.questions),
+    sections: allSections(site),
     // Each question's FAQPage markup is on its own page: search engines want it once per site.
     jsonLd: [breadcrumbs([home, { name: "全文", url: absolute(ROUTES.all.path) }])],
   });

@@ -33,7 +33,7 @@ describe("npm run dev", () => {
     writeFileSync(file, original.replace(/^order: \d+$/m, "order: two"));
     await child.waitFor(/Still serving the last good version/);
     // The file, the field and what is wrong with it.
-    await child.waitFor(new RegExp(`${question.slug}\\.md: order: expected a positive integer \\(got "two"\\)`));
+    await child.waitFor(new RegExp(`${question.slug}\\.md:\\d+: order: 值不对（现在是 "two"） — 请写一个正整数，例如 3`));
     const stillServed = await fetch(`http://127.0.0.1:${port}${question.url}`);
     expect(stillServed.status).toBe(200);
     expect(await stillServed.text()).toContain(question.question);

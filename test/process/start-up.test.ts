@@ -33,8 +33,8 @@ describe.each(["src/server.ts", "src/dev.ts"])("%s", (entry) => {
     const result = run(entry, { CONTENT_DIR: fixture("many-problems") });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("Content has 8 problems:");
-    expect(result.stderr).toContain('test/fixtures/many-problems/questions/a.md: order: expected a positive integer (got "two")');
+    expect(result.stderr).toContain("内容有 8 个问题，请逐一修改后再试：");
+    expect(result.stderr).toContain('test/fixtures/many-problems/questions/a.md:2: order: 值不对（现在是 "two"） — 请写一个正整数，例如 3');
     expect(result.stderr).not.toMatch(/^\s+at /m);
   }, 30_000);
 

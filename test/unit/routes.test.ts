@@ -42,8 +42,7 @@ describe("ROUTES", () => {
     } catch (error) {
       expect((error as ContentError).problems).toEqual(
         ["404", "all", "index", "search"].map(
-          (slug) =>
-            `test/fixtures/reserved-page-names/pages/${slug}.md: file name: "${slug}" is a path the site itself uses (choose another name)`,
+          (slug) => `test/fixtures/reserved-page-names/pages/${slug}.md: 文件名：“${slug}”是网站自己使用的路径 — 请给这个页面换一个文件名`,
         ),
       );
     }

@@ -56,9 +56,9 @@ describe("renderMarkdown", () => {
   it("reports an unknown callout in a paragraph, a blockquote or a list, numbering lines from firstLine", () => {
     const problems = renderMarkdown("文字\n::: 提示\n:::\n\n> ::: 小贴士\n\n- ::: toString", { firstLine: 10 }).problems;
     expect(problems).toEqual([
-      'body: line 11: unknown callout "::: 提示" (expected one of 危险, 警告, 注意, 说明)',
-      'body: line 14: unknown callout "::: 小贴士" (expected one of 危险, 警告, 注意, 说明)',
-      'body: line 16: unknown callout "::: toString" (expected one of 危险, 警告, 注意, 说明)',
+      { line: 11, message: "提示框：不认识“::: 提示” — 请改用 危险, 警告, 注意, 说明 之一" },
+      { line: 14, message: "提示框：不认识“::: 小贴士” — 请改用 危险, 警告, 注意, 说明 之一" },
+      { line: 16, message: "提示框：不认识“::: toString” — 请改用 危险, 警告, 注意, 说明 之一" },
     ]);
   });
 

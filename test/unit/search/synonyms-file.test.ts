@@ -32,20 +32,20 @@ describe("content/synonyms.yml", () => {
   it("reports every problem at once, naming the file and the group", () => {
     const at = file("bad-synonyms");
     expect(problemsOf(fixture("bad-synonyms"))).toEqual([
-      `${at}: synonyms.1: expected at least two words that mean the same (got ["发票"])`,
-      `${at}: synonyms.2.1: expected a word or phrase (got 1000)`,
-      `${at}: synonyms.4: expected a list of words, such as [退费, 退款, refund] (got "发票")`,
-      `${at}: synonyms.5.1: expected a word or phrase (got "")`,
-      `${at}: synonyms.3.0: "退款" is already in synonyms.0 (expected each word in only one group)`,
+      `${at}:3: synonyms.1: 值不对（现在是 ["发票"]） — 一组里至少要有两个意思相同的词`,
+      `${at}:4: synonyms.2.1: 值不对（现在是 1000） — 请写一个词或短语`,
+      `${at}:6: synonyms.4: 值不对（现在是 "发票"） — 请写成一组词，例如 [退费, 退款, refund]`,
+      `${at}:7: synonyms.5.1: 为空 — 请写一个词或短语`,
+      `${at}:5: synonyms.3.0: “退款”已在第 1 组（synonyms.0）里 — 一个词只能放在一组，请删掉其中一处`,
     ]);
   });
 
   it("rejects unknown keys and broken YAML (here a repeated key) like every other content file", () => {
     expect(problemsOf(fixture("synonyms-unknown-key"))).toEqual([
-      `${file("synonyms-unknown-key")}: synonym: unknown field (expected only synonyms)`,
+      `${file("synonyms-unknown-key")}:1: synonym: 不认识的字段 — 请检查拼写，可用的字段只有 synonyms`,
     ]);
     expect(problemsOf(fixture("synonyms-bad-yaml"))).toEqual([
-      `${file("synonyms-bad-yaml")}: invalid YAML at line 3, column 1: Map keys must be unique`,
+      `${file("synonyms-bad-yaml")}:3: YAML：同一个字段写了两次 — 请删掉其中一个（Map keys must be unique）`,
     ]);
   });
 
