@@ -4,6 +4,7 @@
 // leftovers and the folders of images beside the answers are not entries and are passed over.
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
+import matter from "gray-matter";
 import type { z } from "zod";
 import { type ContentImage, renderMarkdown, type SiteLink } from "./markdown.js";
 import { decodeText, LIMITS, readContentBytes } from "./read-file.js";
@@ -72,20 +73,30 @@ export function loadFolder<S extends typeof questionSchema | typeof pageSchema>(
   });
 }
 
-/** The front matter between the opening and closing "---" lines, and the body after them. */
+/**
+ * The front matter between the opening and closing "---" lines, and the body after them.
+ * gray-matter splits the file; the two checks before it catch what gray-matter would take
+ * silently (no front matter, or no closing line: the whole file read as YAML). The YAML itself
+ * is parsed by parseYamlText, whose messages point at the owner's lines.
+ */
 function splitFrontMatter(text: string, file: string, report: Report) {
   if (!text.startsWith("---\n")) {
     report(file, "front matter：缺少 — 请在文件开头写 --- 开始的字段块，以 --- 结束", 1);
     return undefined;
   }
-  const close = /^---[ \t]*$/m.exec(text.slice(4));
-  if (close === null) {
+  if (!/^---[ \t]*$/m.test(text.slice(4))) {
     report(file, "front matter：找不到结束的 --- — 请在最后一个字段之后加一行 ---", 1);
     return undefined;
   }
-  const yaml = text.slice(4, 4 + close.index);
-  const bodyStart = 4 + close.index + close[0].length + 1;
-  return { yaml, body: text.slice(bodyStart), bodyFirstLine: text.slice(0, bodyStart).split("\n").length };
+  // Always with options: without them gray-matter caches by content, and a file whose YAML
+  // failed once could come back silently empty. The engine only hands the text back.
+  const parsed = matter(text, { engines: { yaml: () => ({}) } });
+  const bodyStart = text.length - parsed.content.length;
+  return {
+    yaml: `${parsed.matter.replace(/^\n/, "")}\n`,
+    body: parsed.content,
+    bodyFirstLine: text.slice(0, bodyStart).split("\n").length,
+  };
 }
 
 function loadEntry<S extends z.ZodObject>(file: string, schema: S, { root, report, image }: FolderContext) {

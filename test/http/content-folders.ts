@@ -9,6 +9,9 @@ import { loadSite } from "../../src/content/load.js";
 import type { Site } from "../../src/content/site.js";
 import { CONTENT_DIR } from "../helpers.js";
 
+/** The newest date the check accepts: an added file checked today. */
+const TODAY = new Date().toISOString().slice(0, 10);
+
 export interface ContentFolder {
   name: string;
   dir: string;
@@ -30,7 +33,7 @@ export function extendContent(): string {
       `order: ${order}`,
       "question: ISP经营许可证的有效期是多久？",
       "summary: ISP经营许可证有效期为五年，到期前九十日内申请续期。",
-      "updated: 2099-01-01",
+      `updated: ${TODAY}`,
       "---",
       "ISP经营许可证有效期为五年。",
       "",
@@ -45,7 +48,7 @@ export function extendContent(): string {
       "---",
       "title: 关于本站",
       "summary: 本站把常见问题逐条整理为网页。",
-      "updated: 2099-01-01",
+      `updated: ${TODAY}`,
       "---",
       "本站把文档中的常见问题逐条整理为网页。",
       "",
