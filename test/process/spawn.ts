@@ -27,7 +27,7 @@ export function spawnEntry(entry: string, env: Record<string, string>): Child {
   child.stdout.on("data", collect);
   child.stderr.on("data", collect);
   const exited = new Promise<number | string>((resolve) => child.on("exit", (code, signal) => resolve(code ?? signal ?? "")));
-  const waitFor = (pattern: RegExp, timeoutMs = 15_000) =>
+  const waitFor = (pattern: RegExp, timeoutMs = 30_000) =>
     new Promise<string>((resolve, reject) => {
       const check = () => {
         const line = lines.find((candidate) => pattern.test(candidate));
