@@ -26,7 +26,7 @@ export function parseQuery(query: string, index: SearchIndex): Term[] {
         terms.push(...chinese.terms);
         stopWords.push(...chinese.stopWords);
       } else {
-        terms.push(...latinTerms(run.trim().split(" "), index.syllables));
+        terms.push(...latinTerms(run.trim().split(" "), index));
       }
     }
   }
