@@ -91,7 +91,9 @@ export function textAlternative(text: string, weight: number): Alternative {
  * (fapaio) matches. Sounds alike are looser than spelling, so nothing less than the whole run counts.
  */
 export function soundsLikeAlternative(syllables: readonly string[]): Alternative {
-  return { ...pinyinAlternative(syllables), weight: WEIGHT.soundsLike, minCoverage: 1, contiguous: true };
+  // Pair keys come only from neighbouring characters, so for two syllables having the key is
+  // already having the run, and the slower check of the text is left out.
+  return { ...pinyinAlternative(syllables), weight: WEIGHT.soundsLike, minCoverage: 1, contiguous: syllables.length > 2 };
 }
 
 export function pinyinAlternative(syllables: readonly string[]): Alternative {

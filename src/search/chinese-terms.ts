@@ -3,7 +3,9 @@
 // Each word of two characters or more may also match by sound, for the commonest typing
 // error: the input method's wrong character for the right pinyin (发飘 for 发票).
 import { soundsLikeAlternative, type Term, textTerm } from "./alternatives.js";
+import { KEY } from "./keys.js";
 import { syllableOf } from "./pinyin.js";
+import type { Postings } from "./postings.js";
 
 /**
  * Question words, particles and the verbs of asking (能, 想, 要…): in a query they say nothing
@@ -21,12 +23,12 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
 /** Words from the segmenter; single characters it leaves next to each other are one term (开|票 → 开票). */
-export function chineseTerms(run: string): { terms: Term[]; stopWords: Term[] } {
+export function chineseTerms(run: string, postings: Postings): { terms: Term[]; stopWords: Term[] } {
   const terms: Term[] = [];
   const stopWords: Term[] = [];
   let singles = "";
   const flush = () => {
-    if (singles !== "") terms.push(chineseTerm(singles));
+    if (singles !== "") terms.push(chineseTerm(singles, postings));
     singles = "";
   };
   for (const { segment } of segmenter.segment(run)) {
@@ -37,17 +39,23 @@ export function chineseTerms(run: string): { terms: Term[]; stopWords: Term[] } 
       singles += segment;
     } else {
       flush();
-      terms.push(chineseTerm(segment));
+      terms.push(chineseTerm(segment, postings));
     }
   }
   flush();
   return { terms, stopWords };
 }
 
-/** A word as written, and, from two characters up, by the sound of all its characters in a row. */
-function chineseTerm(word: string): Term {
+/**
+ * A word as written, and, from two characters up, by the sound of all its characters in a row:
+ * only when the content does not have it as written (some pair of its characters is nowhere),
+ * so a correctly typed word costs nothing more and finds no homophones of itself.
+ */
+function chineseTerm(word: string, postings: Postings): Term {
   const term = textTerm(word);
-  const syllables = [...word].map(syllableOf);
+  const chars = [...word];
+  const syllables = chars.map(syllableOf);
   if (syllables.length < 2 || syllables.some((syllable) => syllable === undefined)) return term;
+  if (chars.slice(1).every((ch, i) => postings.get(`${KEY.charPair}${chars[i]}${ch}`) !== undefined)) return term;
   return { ...term, alternatives: [...term.alternatives, soundsLikeAlternative(syllables as string[])] };
 }

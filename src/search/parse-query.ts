@@ -22,7 +22,7 @@ export function parseQuery(query: string, index: SearchIndex): Term[] {
     for (const run of part.text.split(/(\p{Script=Han}+)/u)) {
       if (run.trim() === "") continue;
       if (isHan([...run][0] as string)) {
-        const chinese = chineseTerms(run);
+        const chinese = chineseTerms(run, index.postings);
         terms.push(...chinese.terms);
         stopWords.push(...chinese.stopWords);
       } else {
