@@ -108,12 +108,15 @@ describe("forgiving queries, and no confident wrong answers", () => {
   const marks = (search: ReturnType<typeof createSearch>, query: string) =>
     search.search(query, 50).results.map((result) => result.title.filter((part) => part.mark).map((part) => part.text));
 
-  it("finds a word typed with the wrong character for the right sound, below the word as written, and marks it", () => {
+  it("finds a word typed with the wrong character for the right sound, and marks the word found", () => {
     const search = createSearch([makeQuestion("invoice", "如何获取发票？", "内容。"), makeQuestion("drift", "发飘的原因", "内容。")], []);
-    // 肥 occurs nowhere in the content: its sound still comes from the table.
     const find = (query: string) => search.search(query, 50).results.map((result) => result.question.slug);
-    expect(find("发飘")).toEqual(["drift", "invoice"]);
+    // 漂 and 肥 occur nowhere in the content: their sound still comes from the table.
+    expect(find("发漂")).toEqual(["invoice", "drift"]);
     expect(marks(search, "发漂")).toEqual([["发票"], ["发飘"]]);
+    // A word the content has as written is only that word, not its homophones.
+    expect(find("发飘")).toEqual(["drift"]);
+    expect(find("发票")).toEqual(["invoice"]);
   });
 
   it("finds pinyin with one letter wrong, missing, extra or swapped, but only as a whole run of syllables", () => {
