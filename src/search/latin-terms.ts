@@ -23,7 +23,7 @@ const MAX_INITIALS = 12;
 const MAX_PINYIN_PIECES = 8;
 /** A typo is looked for only in words this long: shorter ones have too many neighbours. */
 const TYPO_MIN = 4;
-const TYPO_MAX = 16;
+const TYPO_MAX = 12;
 
 /**
  * English function words: never a topic, so never a term. Some are also pinyin syllables (a 阿,
@@ -93,7 +93,10 @@ function latinTerm(words: readonly string[], index: Index): Term {
 export function typoReadings(letters: string, index: Index): string[][] {
   if (letters.length < TYPO_MIN || letters.length > TYPO_MAX) return [];
   const variants = new Set<string>();
-  for (let i = 0; i <= letters.length; i++) {
+  // The letters before the typo read as pinyin, so it lies within a syllable of the furthest
+  // point a reading reaches; edits further on cannot help, and are not tried.
+  const last = Math.min(letters.length, furthestReading(letters, index.syllables) + MAX_SYLLABLE);
+  for (let i = 0; i <= last; i++) {
     const before = letters.slice(0, i);
     const after = letters.slice(i);
     if (i < letters.length) variants.add(before + after.slice(1));
@@ -115,6 +118,25 @@ export function typoReadings(letters: string, index: Index): string[][] {
   return [...readings.values()].sort((a, b) => a.length - b.length).slice(0, MAX_TYPO_READINGS);
 }
 const MAX_TYPO_READINGS = 8;
+/** Longest syllable in standard pinyin (zhuang, shuang…). */
+const MAX_SYLLABLE = 6;
+
+/** How far into `letters` a reading as syllables gets. */
+function furthestReading(letters: string, syllables: ReadonlySet<string>): number {
+  const reached = new Uint8Array(letters.length + 1);
+  reached[0] = 1;
+  let furthest = 0;
+  for (let at = 0; at < letters.length; at++) {
+    if (reached[at] === 0) continue;
+    for (let end = at + 1; end <= Math.min(letters.length, at + MAX_SYLLABLE); end++) {
+      if (syllables.has(letters.slice(at, end))) {
+        reached[end] = 1;
+        furthest = Math.max(furthest, end);
+      }
+    }
+  }
+  return furthest;
+}
 
 /** Tones typed as numbers after each syllable (fa1piao4) are dropped for reading as pinyin. */
 function withoutToneNumbers(word: string): string {
