@@ -1,14 +1,15 @@
 // `npm run bench:search`: builds the search index over 1,000 synthetic questions of realistic
 // length (plus the real ones) and times queries, to show the index stays fast as content grows.
-// Reports build time, heap used by the index, and p50/p95/p99 per query. Not a test: figures vary.
+// Reports build time, heap used by the index, and p50/p95/p99 per query, and exits with 1 when
+// a target is missed (build median under 2 s, query p99 at most 5 ms). Not a test: figures vary.
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { pinyin } from "pinyin-pro";
 import { parse } from "yaml";
 import { buildSite } from "../src/build-site.js";
 import { loadSite } from "../src/content/load.js";
 import type { Question, Site } from "../src/content/site.js";
 import { PAGE_LIMIT, resultView } from "../src/http/search-route.js";
+import { pinyinOf } from "../src/search/pinyin.js";
 import { createSearch, type Search } from "../src/search/search.js";
 import { questionFromText } from "./question-from-text.js";
 
@@ -118,10 +119,24 @@ console.log(
 const quality = (parse(readFileSync("test/unit/search/quality.yml", "utf8")) as Array<{ query: string }>).map((c) => c.query);
 const next = random(7);
 const word = () => NOUNS[Math.floor(next() * NOUNS.length)] as string;
-const generated = Array.from({ length: 80 }, (_, i) => {
+// Forgiving forms too: pinyin with a letter dropped (a typo), a character replaced by another of
+// the same sound (a homophone), and an English sentence, which take the slower paths.
+const SOUNDALIKE: Record<string, string> = { 票: "飘", 费: "肥", 料: "了", 证: "正", 请: "清", 务: "物" };
+const generated = Array.from({ length: 128 }, (_, i) => {
   const w = word();
-  const syllables = pinyin(w, { toneType: "none", type: "array", v: true });
-  return [w, `${w} ${word()}`, syllables.join(""), syllables.map((s) => s[0]).join(""), `${VERBS[i % VERBS.length]}${w}`][i % 5] as string;
+  const syllables = pinyinOf([...w]).filter((s) => s !== undefined);
+  const typo = syllables.join("").replace(/([aeiou])(?=[a-z]*$)/, "");
+  const homophone = [...w].map((ch) => SOUNDALIKE[ch] ?? ch).join("");
+  return [
+    w,
+    `${w} ${word()}`,
+    syllables.join(""),
+    syllables.map((s) => s[0]).join(""),
+    `${VERBS[i % VERBS.length]}${w}`,
+    typo,
+    homophone,
+    `how do I get the ${["invoice", "refund", "licence", "registered capital"][i % 4]} for my company`,
+  ][i % 8] as string;
 });
 const queries = [...quality, ...generated];
 
@@ -173,5 +188,6 @@ const p99 = percentile(
   99,
 );
 console.log(
-  `Targets: build < 2000 ms (median ${median.toFixed(0)} ms: ${median < 2000 ? "met" : "MISSED"}), p99 < 5 ms (${p99.toFixed(3)} ms: ${p99 < 5 ? "met" : "MISSED"})`,
+  `Targets: build < 2000 ms (median ${median.toFixed(0)} ms: ${median < 2000 ? "met" : "MISSED"}), p99 ≤ 5 ms (${p99.toFixed(3)} ms: ${p99 <= 5 ? "met" : "MISSED"})`,
 );
+if (!(median < 2000 && p99 <= 5)) process.exitCode = 1;

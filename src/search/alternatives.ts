@@ -29,13 +29,31 @@ export interface Term {
   /** The term as folded from the query: two terms with the same text count once. */
   readonly text: string;
   readonly alternatives: readonly Alternative[];
+  /**
+   * How much of the query this term is, for the precision rule (rank.ts): its Chinese
+   * characters, or its syllables, or two for each other word (about one Chinese word).
+   */
+  readonly size: number;
 }
 
-export const WEIGHT = { exact: 1, synonym: 0.9, pinyin: 0.8, initials: 0.6 } as const;
+/**
+ * How much a match counts: as written > synonym > pinyin > a homophone or a pinyin typo >
+ * initials, so a reader who typed the word exactly sees it first.
+ */
+export const WEIGHT = { exact: 1, synonym: 0.9, pinyin: 0.8, soundsLike: 0.7, initials: 0.6 } as const;
 
 /** A term that matches only as written. */
 export function textTerm(text: string): Term {
-  return { text, alternatives: [textAlternative(text, WEIGHT.exact)] };
+  return { text, alternatives: [textAlternative(text, WEIGHT.exact)], size: termSize(text) };
+}
+
+/** A term's size (see Term.size): each Chinese character counts one, each other word two. */
+export function termSize(text: string): number {
+  let size = 0;
+  for (const piece of text.split(/(\p{Script=Han})|\s+/u)) {
+    if (piece !== undefined && piece !== "") size += isHan(piece) ? 1 : 2;
+  }
+  return size;
 }
 
 /** Text as written: Chinese runs by characters and pairs of characters, anything else by whole word. */
@@ -66,6 +84,16 @@ export function textAlternative(text: string, weight: number): Alternative {
     needles,
     contiguous: false,
   };
+}
+
+/**
+ * The syllables as one run, all of them: how a homophone typo (发飘 for 发票) or a pinyin typo
+ * (fapaio) matches. Sounds alike are looser than spelling, so nothing less than the whole run counts.
+ */
+export function soundsLikeAlternative(syllables: readonly string[]): Alternative {
+  // Pair keys come only from neighbouring characters, so for two syllables having the key is
+  // already having the run, and the slower check of the text is left out.
+  return { ...pinyinAlternative(syllables), weight: WEIGHT.soundsLike, minCoverage: 1, contiguous: syllables.length > 2 };
 }
 
 export function pinyinAlternative(syllables: readonly string[]): Alternative {

@@ -1,7 +1,7 @@
 // Folds text into the one form both the index and queries use: full-width to half-width (NFKC),
 // lower case, traditional to simplified characters, control characters dropped. It works one
 // character at a time and remembers where each came from, so a match can be marked as written.
-import { Converter } from "opencc-js/t2cn";
+import { SIMPLIFIED, TRADITIONAL } from "./char-tables.js";
 
 /** Text after folding, one entry per code point, each knowing its span in the original. */
 export interface Folded {
@@ -13,10 +13,18 @@ export interface Folded {
 }
 
 // Character by character (not OpenCC's phrase mode): the mapping stays one-to-one, so offsets
-// hold, and for search a character-level mapping is all a reader typing 發票 needs.
-// OpenCC's own traditional standard ("t"), not the Taiwan variant table, which also turns the
-// simplified 么 into 幺.
-const toSimplified = Converter({ from: "t", to: "cn" });
+// hold, and for search a character-level mapping is all a reader typing 發票 needs. The table
+// (char-tables.ts) is OpenCC's own traditional standard, not the Taiwan variant table, which
+// also turns the simplified 么 into 幺. Built on first use: a few thousand entries.
+let simplifiedOf: Map<string, string> | undefined;
+function toSimplified(ch: string): string {
+  if (simplifiedOf === undefined) {
+    // By code point: a few simplified forms lie outside the BMP.
+    const to = [...SIMPLIFIED];
+    simplifiedOf = new Map([...TRADITIONAL].map((from, i) => [from, to[i] as string]));
+  }
+  return simplifiedOf.get(ch) ?? ch;
+}
 
 const HAN = /^\p{Script=Han}$/u;
 const INVISIBLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]$/u;

@@ -12,7 +12,18 @@ const WHOLE_WORD_BONUS = 0.5;
 /** BM25's term-frequency saturation: the third 发票 in an answer adds less than the first. */
 const K1 = 1.2;
 
-export type OnMatch = (doc: number, inTitle: boolean, score: number) => void;
+/**
+ * What a match found only in the answer or summary is worth towards the query's share (rank.ts),
+ * against 1 in the title: a word the answer mentions in passing (域名 in a list of systems) is
+ * weaker evidence than one the question is about.
+ */
+export const BODY_SHARE = 0.5;
+
+/**
+ * `share`: how much of the term this question holds, from 0 to 1: the part of its keys found
+ * (服务 is half of 服务器), times BODY_SHARE when they are not in the title.
+ */
+export type OnMatch = (doc: number, inTitle: boolean, score: number, share: number) => void;
 
 /** Calls onMatch for each question whose title or body this alternative matches. */
 export function matchAlternative(index: SearchIndex, alternative: Alternative, onMatch: OnMatch): void {
@@ -61,7 +72,11 @@ export function matchAlternative(index: SearchIndex, alternative: Alternative, o
         raw += ((word.inTitle[at] as number) > 0 ? TITLE_WEIGHT * bonus : 0) + ((word.inBody[at] as number) > 0 ? bonus : 0);
       }
     }
-    onMatch(doc, titleMatches, (alternative.weight * raw) / keyCount);
+    const share = Math.max(
+      titleMatches ? Math.min(1, (titleKeys[doc] as number) / keyCount) : 0,
+      bodyMatches ? BODY_SHARE * Math.min(1, (bodyKeys[doc] as number) / keyCount) : 0,
+    );
+    onMatch(doc, titleMatches, (alternative.weight * raw) / keyCount, share);
   }
 }
 

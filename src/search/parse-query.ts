@@ -22,11 +22,11 @@ export function parseQuery(query: string, index: SearchIndex): Term[] {
     for (const run of part.text.split(/(\p{Script=Han}+)/u)) {
       if (run.trim() === "") continue;
       if (isHan([...run][0] as string)) {
-        const chinese = chineseTerms(run);
+        const chinese = chineseTerms(run, index.postings);
         terms.push(...chinese.terms);
         stopWords.push(...chinese.stopWords);
       } else {
-        terms.push(...latinTerms(run.trim().split(" "), index.syllables));
+        terms.push(...latinTerms(run.trim().split(" "), index));
       }
     }
   }

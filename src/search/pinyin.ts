@@ -1,46 +1,27 @@
-// Pinyin both ways: the syllable of each Chinese character in a text (pinyin-pro, which reads
-// polyphonic characters in context: 银行行长 is yin hang hang zhang), and a typed string such
-// as "fapiao" split back into syllables.
-import { pinyin } from "pinyin-pro";
+// Pinyin both ways: the syllable of each Chinese character (from a table generated from
+// pinyin-pro, char-tables.ts), and a typed string such as "fapiao" split back into syllables.
+import { FIRST_CODE, READINGS, SYLLABLES } from "./char-tables.js";
 import { isHan } from "./fold.js";
 
-const SYLLABLE = /^[a-z]+$/;
+const SYLLABLE_LIST: readonly string[] = ["", ...SYLLABLES.split(" ")];
 
 /**
- * One entry per folded character: its toneless syllable (ü written v, as phone keyboards
- * type it), or undefined for anything that is not a Chinese character with a known reading.
+ * A character's toneless syllable (ü written v, as phone keyboards type it), or undefined for
+ * anything that is not a Chinese character with a known reading. Any character, not just those
+ * in the content: a reader's typo (退肥) is found by the sound of a character nobody wrote.
+ * Polyphonic characters read as their most common reading, the same in the index and in queries.
  */
+export function syllableOf(ch: string): string | undefined {
+  const at = (ch.codePointAt(0) ?? 0) - FIRST_CODE;
+  if (at < 0 || 2 * at >= READINGS.length || ch.length !== 1) return undefined;
+  const id = Number.parseInt(READINGS.slice(2 * at, 2 * at + 2), 36);
+  return id === 0 ? undefined : SYLLABLE_LIST[id];
+}
+
+/** One entry per folded character: its syllable (see syllableOf). */
 export function pinyinOf(chars: readonly string[]): Array<string | undefined> {
-  // One call for the whole text, so context picks the reading; pinyin-pro returns one array
-  // entry per code point, the same units as chars.
-  // Syllables come with their tone marks; pinyin-pro's own toneType "none" strips them with
-  // nine regular expressions per character (a fifth of the index build with 1,000 questions),
-  // while there are only about 1,500 marked syllables to strip, each once.
-  const syllables = pinyin(chars.join(""), { type: "array" });
-  return chars.map((ch, i) => {
-    const syllable = syllables[i];
-    return isHan(ch) && syllable !== undefined ? plain(syllable) : undefined;
-  });
+  return chars.map((ch) => (isHan(ch) ? syllableOf(ch) : undefined));
 }
-
-// Marked syllable → toneless syllable (ü written v), or undefined where the reading is not
-// plain letters (ê). A few hundred syllables stand for hundreds of thousands of characters;
-// the map keeps one string for each.
-const plainOf = new Map<string, string | undefined>();
-function plain(marked: string): string | undefined {
-  if (plainOf.has(marked)) return plainOf.get(marked);
-  const toneless = marked
-    .normalize("NFD")
-    .replace(TONE_MARK, "")
-    .replace(/u\u0308/g, "v")
-    .normalize("NFC");
-  const known = SYLLABLE.test(toneless) ? toneless : undefined;
-  plainOf.set(marked, known);
-  return known;
-}
-
-/** The four tone marks: grave, acute, macron, caron. */
-const TONE_MARK = /[\u0300\u0301\u0304\u030c]/g;
 
 /** Longest syllable in standard pinyin (zhuang, shuang…). */
 const MAX_SYLLABLE = 6;

@@ -1,6 +1,6 @@
 // Finds the owner's synonyms in a query: the query is cut around them, and each becomes one
 // term that matches its whole group, the word as typed counting most.
-import { type Term, textAlternative, WEIGHT } from "./alternatives.js";
+import { type Term, termSize, textAlternative, WEIGHT } from "./alternatives.js";
 import { isHan } from "./fold.js";
 
 /** A stretch of the query: one of the synonyms, or the text between them. */
@@ -35,6 +35,7 @@ export function synonymTerm(word: string, synonyms: ReadonlyMap<string, readonly
   return {
     text: word,
     alternatives: group.map((other) => textAlternative(other, other === word ? WEIGHT.exact : WEIGHT.synonym)),
+    size: termSize(word),
   };
 }
 

@@ -1,6 +1,7 @@
 // How a query is read, seen through what it finds: which words become terms, how synonyms,
 // pinyin and initials widen them, and which of the ways a term matches counts more.
 import { describe, expect, it } from "vitest";
+import { parseQuery } from "../../../src/search/parse-query.js";
 import { createSearch } from "../../../src/search/search.js";
 import { makeQuestion } from "./make-question.js";
 
@@ -29,8 +30,9 @@ describe("reading a query", () => {
   });
 
   it("splits Chinese into words, each a term of its own", () => {
-    const find = finder({ some: "版本区别", all: "全网省网的区别" });
-    // Read as one run, 全网省网区别 would need most of its pairs; 区别 alone finds "some".
+    const find = finder({ some: "全网省网的资质", all: "全网省网的区别", one: "版本区别" });
+    // Read as one run, 全网省网区别 would need most of its pairs; as words, 全网省网 alone finds
+    // "some", below "all"; 区别 alone is too little of the query (rank.ts, MIN_SHARE).
     expect(find("全网省网区别")).toEqual(["all", "some"]);
   });
 
@@ -96,10 +98,50 @@ describe("reading a query", () => {
   });
 
   it("bounds the number of terms however long the query: only the first 24 words count", () => {
-    const questions = Array.from({ length: 60 }, (_, i) => makeQuestion(`q${i}`, `问题 w${i}`, "内容。"));
-    const search = createSearch(questions, []);
-    const outcome = search.search(Array.from({ length: 60 }, (_, i) => `w${i}`).join(" "), 60);
-    expect(outcome.total).toBe(24);
-    expect(outcome.results.map((result) => result.question.slug)).toEqual(Array.from({ length: 24 }, (_, i) => `q${i}`));
+    const words = Array.from({ length: 60 }, (_, i) => `w${i}`);
+    const { index } = createSearch([makeQuestion("all", `问题 ${words.join(" ")}`, "内容。")], []);
+    expect(parseQuery(words.join(" "), index).map((term) => term.text)).toEqual(words.slice(0, 24));
+  });
+});
+
+describe("forgiving queries, and no confident wrong answers", () => {
+  const marks = (search: ReturnType<typeof createSearch>, query: string) =>
+    search.search(query, 50).results.map((result) => result.title.filter((part) => part.mark).map((part) => part.text));
+
+  it("finds a word typed with the wrong character for the right sound, and marks the word found", () => {
+    const search = createSearch([makeQuestion("invoice", "如何获取发票？", "内容。"), makeQuestion("drift", "发飘的原因", "内容。")], []);
+    const find = (query: string) => search.search(query, 50).results.map((result) => result.question.slug);
+    // 漂 and 肥 occur nowhere in the content: their sound still comes from the table.
+    expect(find("发漂")).toEqual(["invoice", "drift"]);
+    expect(marks(search, "发漂")).toEqual([["发票"], ["发飘"]]);
+    // A word the content has as written is only that word, not its homophones.
+    expect(find("发飘")).toEqual(["drift"]);
+    expect(find("发票")).toEqual(["invoice"]);
+  });
+
+  it("finds pinyin with one letter wrong, missing, extra or swapped, but only as a whole run of syllables", () => {
+    const find = finder({ invoice: "如何获取发票？", refund: "是否支持退费？" });
+    for (const typo of ["fapaio", "fapio", "fappiao", "fapiso"]) expect(find(typo), typo).toEqual(["invoice"]);
+    expect(find("tuifie")).toEqual(["refund"]);
+    expect(find("xyzzy")).toEqual([]);
+  });
+
+  it("never matches English function words, as pinyin or at all, and reads a run with them as English", () => {
+    const find = finder({ aliyun: "阿里云的发票", safety: "安全须知", refund: "是否支持退费？", can: "参加" });
+    expect(find("a")).toEqual([]);
+    expect(find("an")).toEqual([]);
+    // "can" would be 参 as pinyin; next to "I" it is English, and only refund is a topic here.
+    expect(find("can I get a refund")).toEqual(["refund"]);
+    expect(find("an quan")).toEqual(["safety"]);
+  });
+
+  it("answers only with questions that hold at least half the query", () => {
+    const find = finder({ consulting: "咨询服务如何获取发票？", domain: "申请材料", notes: "内容" });
+    // 服务 is only a fragment of 服务器, and 价格 is nowhere.
+    expect(find("服务器价格")).toEqual([]);
+    expect(find("服务")).toEqual(["consulting"]);
+    // The title's 发票 is half of 发票抬头.
+    expect(find("发票抬头")).toEqual(["consulting"]);
+    expect(find("发票抬头格式")).toEqual([]);
   });
 });

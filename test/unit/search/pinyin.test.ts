@@ -6,8 +6,13 @@ describe("pinyinOf", () => {
     expect(pinyinOf([..."isp发票，"])).toEqual([undefined, undefined, undefined, "fa", "piao", undefined]);
   });
 
-  it("reads polyphonic characters in context", () => {
-    expect(pinyinOf([..."银行行长"])).toEqual(["yin", "hang", "hang", "zhang"]);
+  it("reads a polyphonic character as its most common reading, the same in content and queries", () => {
+    expect(pinyinOf([..."银行行长"])).toEqual(["yin", "xing", "xing", "chang"]);
+  });
+
+  it("reads characters beyond the content, and traditional ones, for typos typed by sound", () => {
+    expect(pinyinOf([..."肥飘發"])).toEqual(["fei", "piao", "fa"]);
+    expect(pinyinOf([..."绿"])).toEqual(["lv"]);
   });
 });
 
