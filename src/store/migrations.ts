@@ -42,8 +42,12 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 1,
     name: "votes, searches, clicks and the receipt key",
     sqlite: TABLES("INTEGER PRIMARY KEY", "lower(hex(randomblob(32)))"),
-    postgres: TABLES("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')"),
+    postgres: TABLES(
+      "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+      "replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')",
+    ),
   },
 ];
 
-export const MIGRATIONS_TABLE = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+export const MIGRATIONS_TABLE =
+  "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";

@@ -14,6 +14,8 @@ export interface StoreConfig {
 export function openStore({ dataDir, databaseUrl }: StoreConfig, logger: Logger): Store {
   if (databaseUrl === undefined) return sqlStore(sqliteDriver(dataDir));
   return sqlStore(
-    postgresDriver(databaseUrl, (error) => logger.warn({ err: error, database: redact(databaseUrl) }, "PostgreSQL dropped an idle connection")),
+    postgresDriver(databaseUrl, (error) =>
+      logger.warn({ err: error, database: redact(databaseUrl) }, "PostgreSQL dropped an idle connection"),
+    ),
   );
 }

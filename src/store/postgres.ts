@@ -22,7 +22,8 @@ export function postgresDriver(url: string, onIdleError: (error: Error) => void)
   // An idle connection dropped by the server emits here; without a listener it would end the process.
   pool.on("error", onIdleError);
   const where = redact(url);
-  const fail = (error: unknown) => new StoreUnavailable(`PostgreSQL ${where}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+  const fail = (error: unknown) =>
+    new StoreUnavailable(`PostgreSQL ${where}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
 
   const withClient = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     let client: pg.PoolClient;
@@ -62,7 +63,11 @@ export function postgresDriver(url: string, onIdleError: (error: Error) => void)
       for (const step of MIGRATIONS) {
         if (done.has(step.version)) continue;
         await client.query(step.postgres);
-        await client.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", [step.version, step.name, new Date().toISOString()]);
+        await client.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", [
+          step.version,
+          step.name,
+          new Date().toISOString(),
+        ]);
       }
     }),
   );

@@ -10,11 +10,9 @@ export const SQL = {
   logClick:
     "INSERT INTO clicks (day, query, target, count) VALUES (?, ?, ?, ?) " +
     "ON CONFLICT (day, query, target) DO UPDATE SET count = clicks.count + excluded.count",
-  pageVotes:
-    "SELECT page, SUM(helpful) AS helpful, SUM(1 - helpful) AS unhelpful FROM votes WHERE day >= ? GROUP BY page ORDER BY page",
+  pageVotes: "SELECT page, SUM(helpful) AS helpful, SUM(1 - helpful) AS unhelpful FROM votes WHERE day >= ? GROUP BY page ORDER BY page",
   pageReasons: "SELECT page, reason, COUNT(*) AS count FROM votes WHERE day >= ? AND reason IS NOT NULL GROUP BY page, reason",
-  comments:
-    "SELECT id, page, day, reason, comment FROM votes WHERE day >= ? AND comment IS NOT NULL ORDER BY day DESC, id DESC LIMIT ?",
+  comments: "SELECT id, page, day, reason, comment FROM votes WHERE day >= ? AND comment IS NOT NULL ORDER BY day DESC, id DESC LIMIT ?",
   // results of the latest day the query was searched: the count the owner would see today.
   queries:
     "SELECT query, SUM(count) AS count, (SELECT s2.results FROM searches s2 WHERE s2.query = s.query AND s2.day >= ? ORDER BY s2.day DESC LIMIT 1) AS results " +

@@ -2,7 +2,7 @@
 // as strings; SQLite as numbers), the same errors.
 import type { Driver, Row } from "./driver.js";
 import { SQL } from "./queries.js";
-import { type Reason, REASONS, type Report, type Store, StoreUnavailable } from "./store.js";
+import { REASONS, type Reason, type Report, type Store, StoreUnavailable } from "./store.js";
 
 const num = (value: unknown) => Number(value ?? 0);
 
@@ -11,18 +11,23 @@ export function sqlStore(driver: Driver): Store {
     try {
       return await work();
     } catch (error) {
-      throw error instanceof StoreUnavailable ? error : new StoreUnavailable(`${driver.kind}: ${(error as Error).message}`, { cause: error });
+      throw error instanceof StoreUnavailable
+        ? error
+        : new StoreUnavailable(`${driver.kind}: ${(error as Error).message}`, { cause: error });
     }
   };
   return {
     kind: driver.kind,
-    addVote: (vote) => wrap(async () => {
-      const [row] = await driver.all(SQL.addVote, [vote.page, vote.day, vote.helpful ? 1 : 0]);
-      return num(row?.id);
-    }),
+    addVote: (vote) =>
+      wrap(async () => {
+        const [row] = await driver.all(SQL.addVote, [vote.page, vote.day, vote.helpful ? 1 : 0]);
+        return num(row?.id);
+      }),
     changeVote: (id, page, day, change) =>
       wrap(async () => {
-        const [changed] = await driver.transaction([[SQL.changeVote, [change.helpful ? 1 : 0, change.reason, change.comment, id, page, day]]]);
+        const [changed] = await driver.transaction([
+          [SQL.changeVote, [change.helpful ? 1 : 0, change.reason, change.comment, id, page, day]],
+        ]);
         return changed === 1;
       }),
     logSearches: (searches, clicks) =>

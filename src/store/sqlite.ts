@@ -51,7 +51,9 @@ export function sqliteDriver(dataDir: string): Driver {
     kind: "sqlite",
     all: (sql, params) => guarded((handle) => handle.prepare(sql).all(...(params as Param[])) as Record<string, unknown>[]),
     transaction: (statements) =>
-      guarded((handle) => handle.transaction(() => statements.map(([sql, params]) => handle.prepare(sql).run(...(params as Param[])).changes))()),
+      guarded((handle) =>
+        handle.transaction(() => statements.map(([sql, params]) => handle.prepare(sql).run(...(params as Param[])).changes))(),
+      ),
     async close() {
       try {
         (await db.get()).close();
@@ -66,11 +68,18 @@ function migrate(handle: Database.Database): void {
   // IMMEDIATE takes the write lock first, so two processes starting at once migrate in turn.
   handle
     .transaction(() => {
-      const done = new Set(handle.prepare("SELECT version FROM schema_migrations").all().map((row) => (row as { version: number }).version));
+      const done = new Set(
+        handle
+          .prepare("SELECT version FROM schema_migrations")
+          .all()
+          .map((row) => (row as { version: number }).version),
+      );
       for (const step of MIGRATIONS) {
         if (done.has(step.version)) continue;
         handle.exec(step.sqlite);
-        handle.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(step.version, step.name, new Date().toISOString());
+        handle
+          .prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
+          .run(step.version, step.name, new Date().toISOString());
       }
     })
     .immediate();
