@@ -150,6 +150,18 @@ describe("POST /feedback", () => {
   });
 });
 
+describe("retention", () => {
+  it("deletes records older than RETENTION_DAYS when feedback opens", async () => {
+    const store = sqlite();
+    const old = dayOf(new Date(Date.now() - 500 * 86_400_000));
+    await store.addVote({ page: "invoice", day: old, helpful: true });
+    await store.addVote({ page: "invoice", day: today(), helpful: true });
+    const { log } = makeFeedbackApp(store, { level: "info" }); // retentionDays 400
+    await expect.poll(() => log.some((line) => line.msg === "old feedback records deleted (RETENTION_DAYS)")).toBe(true);
+    expect((await store.report("2000-01-01")).votes).toEqual([{ page: "invoice", helpful: 1, unhelpful: 0, reasons: {} }]);
+  });
+});
+
 describe("the form on a question page", () => {
   it("posts to /feedback with the page's slug, both buttons, the reasons, a 500-character comment and the privacy line", async () => {
     const { handle, slug } = makeFeedbackApp(sqlite());
