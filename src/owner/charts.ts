@@ -19,7 +19,8 @@ const escapeXml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.cha
 /** One stacked bar per question: helpful, then not helpful, scaled to the busiest question. */
 export function voteChart(bars: readonly VoteBar[], title: string): string {
   const most = Math.max(1, ...bars.map((bar) => bar.helpful + bar.unhelpful));
-  const scale = (WIDTH - LABEL_WIDTH - 80) / most;
+  // Room right of the longest bar for its "2 / 2，有帮助 50%" label.
+  const scale = (WIDTH - LABEL_WIDTH - 180) / most;
   const rows = bars.map((bar, i) => {
     const y = i * ROW * 2;
     const yes = bar.helpful * scale;
