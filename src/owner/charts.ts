@@ -58,7 +58,7 @@ export function dayChart(days: readonly DayBar[], title: string): string {
   });
   const first = days[0]?.day ?? "";
   const last = days.at(-1)?.day ?? "";
-  const axis = `<text ${TEXT} x="0" y="${height - 4}">${first}</text><text ${TEXT} x="${WIDTH}" y="${height - 4}" text-anchor="end">${last}</text><text ${TEXT} x="0" y="12">最多 ${most} 次/天</text>`;
+  const axis = `<text ${TEXT} x="0" y="${height - 4}">${first}</text><text ${TEXT} x="${WIDTH}" y="${height - 4}" text-anchor="end">${last}</text><text ${TEXT} x="0" y="12">最多 ${Math.max(0, ...days.map((day) => day.count))} 次/天</text>`;
   return svg(WIDTH, height, title, columns.join("") + axis);
 }
 
