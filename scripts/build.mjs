@@ -23,5 +23,7 @@ await build({
   sourcemap: true,
   // Express and other CommonJS dependencies call require(); an ES module bundle must provide it.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  // better-sqlite3 loads a compiled addon from its own folder; pg-native is an optional pg backend we do not use.
+  external: ["better-sqlite3", "pg-native"],
   logLevel: "warning",
 });

@@ -5,6 +5,7 @@ import type { RequestListener } from "node:http";
 import express from "express";
 import type { Logger } from "pino";
 import type { BuiltSite } from "./build-site.js";
+import type { Feedback } from "./feedback/feedback.js";
 import { accessLog } from "./http/access-log.js";
 import { errorHandler, notFound } from "./http/errors.js";
 import { health } from "./http/health.js";
@@ -22,12 +23,14 @@ export interface AppOptions {
   readonly built: BuiltSite;
   readonly logger: Logger;
   readonly lifecycle: Lifecycle;
+  /** Votes, the search log and the owner page; without it (most tests) none of them is mounted. */
+  readonly feedback?: Feedback;
 }
 
-export function createApp({ built, logger, lifecycle }: AppOptions): RequestListener {
+export function createApp({ built, logger, lifecycle, feedback }: AppOptions): RequestListener {
   const log = accessLog(logger);
   const servePage = pageServer(built.pages);
-  const rest = expressApp(built, logger, lifecycle);
+  const rest = expressApp(built, logger, lifecycle, feedback);
   return (req, res) => {
     // Must come first: it names the request (req.id) that every later log line carries.
     const began = log.begin(req);
@@ -50,7 +53,7 @@ export function createApp({ built, logger, lifecycle }: AppOptions): RequestList
 }
 
 /** Everything that is not a prepared page, in the order it runs. */
-function expressApp(built: BuiltSite, logger: Logger, lifecycle: Lifecycle): express.Express {
+function expressApp(built: BuiltSite, logger: Logger, lifecycle: Lifecycle, feedback: Feedback | undefined): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false); // prepared responses carry strong ETags of their own
@@ -65,8 +68,12 @@ function expressApp(built: BuiltSite, logger: Logger, lifecycle: Lifecycle): exp
     res.setHeader("Allow", "GET, HEAD");
     next(httpError(405, `${req.method} is not allowed on ${req.path}`));
   });
+  // POST /feedback and /owner: the only routes that touch the store. Here, after the URL
+  // guards and before search and 404; a dead store costs these routes a 503, never a page.
+  if (feedback !== undefined) for (const route of feedback.routes(built)) app.use(route);
   // The one page made per request: results depend on the query. The index was built with the site.
-  app.use(searchRoutes(built));
+  // Searches and click-throughs go to the search log's memory; it writes them later.
+  app.use(searchRoutes(built, feedback?.searchLog));
   // Trailing slashes: /questions/invoice/ is the same page; send readers to the one URL.
   app.use((req, res, next) => {
     const trimmed = req.path.replace(/\/+$/, "");

@@ -15,6 +15,17 @@ export interface Config {
   contentDir: string;
   /** Least severe log level written: info includes one line per request; silent writes nothing. */
   logLevel: LevelWithSilent;
+  // Feedback and the search log (src/feedback, src/store).
+  /** Folder for the SQLite store when no DATABASE_URL is given. */
+  dataDir: string;
+  /** postgres://… to share one PostgreSQL store between instances; unset means SQLite in dataDir. */
+  databaseUrl: string | undefined;
+  /** Enables /owner behind this token (HTTP Basic password or Bearer); unset means no owner page. */
+  ownerToken: string | undefined;
+  /** Raw records older than this many days are deleted automatically. */
+  retentionDays: number;
+  /** Votes one client may send in ten minutes (held in memory only). */
+  voteLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -43,7 +54,19 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: baseUrl.optional(),
   CONTENT_DIR: z.string().min(1, "expected a folder path").default("content"),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  DATA_DIR: z.string().min(1, "expected a folder path").default("data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/./, "expected a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/faq")
+    .optional(),
+  OWNER_TOKEN: z.string().min(16, "expected at least 16 characters (for example the output of `openssl rand -hex 16`)").optional(),
+  RETENTION_DAYS: whole("expected a whole number of days from 1 to 3650", 1, 3650).default(400),
+  VOTE_LIMIT: whole("expected a whole number of votes per ten minutes from 1 to 1000000", 1, 1_000_000).default(30),
 });
+
+function whole(message: string, min: number, max: number) {
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+}
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
   // An empty variable is treated as unset, as shells and .env files often leave them.
@@ -56,12 +79,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
   }
-  const { PORT, HOST, PUBLIC_BASE_URL, CONTENT_DIR, LOG_LEVEL } = parsed.data;
+  const { PORT, HOST, PUBLIC_BASE_URL, CONTENT_DIR, LOG_LEVEL, DATA_DIR, DATABASE_URL, OWNER_TOKEN, RETENTION_DAYS, VOTE_LIMIT } =
+    parsed.data;
   return {
     port: PORT,
     host: HOST,
     publicBaseUrl: PUBLIC_BASE_URL ?? `http://localhost:${PORT}`,
     contentDir: CONTENT_DIR,
     logLevel: LOG_LEVEL,
+    dataDir: DATA_DIR,
+    databaseUrl: DATABASE_URL,
+    ownerToken: OWNER_TOKEN,
+    retentionDays: RETENTION_DAYS,
+    voteLimit: VOTE_LIMIT,
   };
 }

@@ -6,7 +6,15 @@ export interface Route {
   /** An exact path, or a prefix when it ends in "/" (every path below it). */
   readonly path: string;
   /** What answers it, for a reader of this table: the page map, a handler, or only a static host. */
-  readonly answeredBy: "page map" | "search" | "health" | "static export" | "nothing (browsers ask for it)";
+  readonly answeredBy:
+    | "page map"
+    | "search"
+    | "search click-through"
+    | "health"
+    | "feedback"
+    | "owner"
+    | "static export"
+    | "nothing (browsers ask for it)";
   /** Listed in /sitemap.xml beside the questions and pages. */
   readonly inSitemap: boolean;
 }
@@ -18,6 +26,9 @@ export const ROUTES = {
   assets: { path: "/assets/", answeredBy: "page map", inSitemap: false },
   search: { path: "/search", answeredBy: "search", inSitemap: false },
   searchJson: { path: "/search.json", answeredBy: "search", inSitemap: false },
+  searchGo: { path: "/search/go", answeredBy: "search click-through", inSitemap: false },
+  feedback: { path: "/feedback", answeredBy: "feedback", inSitemap: false },
+  owner: { path: "/owner", answeredBy: "owner", inSitemap: false },
   sitemap: { path: "/sitemap.xml", answeredBy: "page map", inSitemap: false },
   robots: { path: "/robots.txt", answeredBy: "page map", inSitemap: false },
   healthz: { path: "/healthz", answeredBy: "health", inSitemap: false },
@@ -46,6 +57,7 @@ export const LINKS = {
   contents: ROUTES.contents.path,
   all: ROUTES.all.path,
   search: ROUTES.search.path,
+  feedback: ROUTES.feedback.path,
   sitemap: ROUTES.sitemap.path,
 } as const;
 

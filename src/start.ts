@@ -8,6 +8,7 @@ import { createApp, type Lifecycle } from "./app.js";
 import { type BuiltSite, buildSite } from "./build-site.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { ContentError, loadSite } from "./content/load.js";
+import { type Feedback, openFeedback } from "./feedback/feedback.js";
 import { createLog } from "./log.js";
 import type { ErrorStatus } from "./pages/error-pages.js";
 
@@ -59,7 +60,9 @@ export interface Serving {
 /** Serves a built site: createApp's listener on one node:http server, stopped gracefully by a signal. */
 export function serve(built: BuiltSite, { config, logger }: Setup): Serving {
   const lifecycle: Lifecycle = { draining: false };
-  let app = createApp({ built, logger, lifecycle });
+  // Opened lazily by the store itself: a database that is down at start costs votes, not the start.
+  const feedback = openFeedback(config, logger);
+  let app = createApp({ built, logger, lifecycle, feedback });
   let errors = built.errors;
   const server = http.createServer((req, res) => app(req, res));
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => rejectClient(error, socket, errors, logger));
@@ -82,13 +85,13 @@ export function serve(built: BuiltSite, { config, logger }: Setup): Serving {
       resolve(port);
     }),
   );
-  stopOnSignals(server, lifecycle, logger);
+  stopOnSignals(server, lifecycle, logger, feedback);
   return {
     server,
     lifecycle,
     listening,
     replace(next) {
-      app = createApp({ built: next, logger, lifecycle });
+      app = createApp({ built: next, logger, lifecycle, feedback });
       errors = next.errors;
     },
   };
@@ -122,12 +125,14 @@ function rejectClient(error: NodeJS.ErrnoException, socket: Socket, errors: Buil
   socket.end(Buffer.concat([Buffer.from(`${head.join("\r\n")}\r\n\r\n`, "latin1"), page.body]));
 }
 
-function stopOnSignals(server: http.Server, lifecycle: Lifecycle, logger: Logger): void {
+function stopOnSignals(server: http.Server, lifecycle: Lifecycle, logger: Logger, feedback: Feedback): void {
   const stop = (signal: NodeJS.Signals) => {
     if (lifecycle.draining) return;
     lifecycle.draining = true;
     let forced = false;
-    server.close(() => {
+    server.close(async () => {
+      // The searches still in memory are written before the store closes.
+      await feedback.close().catch((error) => logger.warn({ err: error }, "feedback store not closed cleanly"));
       logger.info({ forced }, "stopped");
       // Let the event loop end on its own, so whatever is still finishing finishes; the timer
       // only guards against a handle that would keep the process alive.

@@ -4,7 +4,8 @@
 import { type NextFunction, type Request, type Response, Router } from "express";
 import type { BuiltSite } from "../build-site.js";
 import { NO_STORE, type PreparedResponse, REVALIDATE } from "../pages/prepared.js";
-import { ROUTES } from "../routes.js";
+import { contentUrl, ROUTES } from "../routes.js";
+import { foldWord } from "../search/fold.js";
 import type { SearchResult } from "../search/search.js";
 import { httpError } from "./request-guards.js";
 import { sendPrepared } from "./serve-page.js";
@@ -23,13 +24,27 @@ const JSON_TYPE = "application/json; charset=utf-8";
 
 type ReadQuery = { query: string; problem?: undefined } | { query: string; problem: string };
 
-export function searchRoutes({ search, render, prepare, site }: BuiltSite): Router {
+/** Where searches and click-throughs are counted (src/feedback/search-log.ts); kept in memory, written later. */
+export interface SearchRecorder {
+  search(query: string, results: number): void;
+  click(query: string, target: string): void;
+}
+
+/** The query as the log counts it: folded like the index, so 发票, 發票 and ＦＡＰＩＡＯ group with their kin. */
+export function loggedQuery(query: string): string {
+  return foldWord(query) || query;
+}
+
+export function searchRoutes({ search, render, prepare, site }: BuiltSite, recorder?: SearchRecorder): Router {
+  const slugs = new Set(site.questions.map((question) => question.slug));
   const siteTitle = site.facts.title;
   /** Made for one request, so not compressed: compressing per request is the work the page map avoids. */
   const perRequest = (body: string, type: string, cache: string, status = 200): PreparedResponse =>
     prepare(body, { type, cache, status, compress: false, extra: NOINDEX });
   const page = (query: string, status: 200 | 400, problem?: string): PreparedResponse => {
     const outcome = query === "" || problem !== undefined ? { total: 0, results: [] } : search.search(query, PAGE_LIMIT);
+    // Only the results page is logged: the as-you-type JSON would count every prefix typed.
+    if (query !== "" && problem === undefined) recorder?.search(loggedQuery(query), outcome.total);
     const html = render("search.njk", {
       url: null, // no canonical: a results page is not a page of the site to index
       title:
@@ -42,7 +57,7 @@ export function searchRoutes({ search, render, prepare, site }: BuiltSite): Rout
       searchQuery: query,
       problem: problem ?? "",
       total: outcome.total,
-      results: outcome.results.map(resultView),
+      results: outcome.results.map((result) => ({ ...resultView(result), go: goUrl(query, result.question.slug) })),
       limit: PAGE_LIMIT,
     });
     return perRequest(html, HTML, status === 200 ? REVALIDATE : NO_STORE, status);
@@ -68,7 +83,24 @@ export function searchRoutes({ search, render, prepare, site }: BuiltSite): Rout
       sendPrepared(req, res, perRequest(JSON.stringify(body), JSON_TYPE, REVALIDATE));
     })
     .all(notAllowed);
+  // A result link goes through here so the log learns which answer a search led to, with no
+  // script. Only a question of this site is a target: anything else is a 404, never a redirect.
+  router
+    .route(ROUTES.searchGo.path)
+    .get((req, res, next) => {
+      const { to } = req.query;
+      if (typeof to !== "string" || !slugs.has(to)) return next("route");
+      const { query, problem } = readQuery(req);
+      if (query !== "" && problem === undefined) recorder?.click(loggedQuery(query), to);
+      res.setHeader("Cache-Control", "no-store");
+      res.redirect(302, contentUrl.question(to));
+    })
+    .all(notAllowed);
   return router;
+}
+
+function goUrl(query: string, slug: string): string {
+  return `${ROUTES.searchGo.path}?${new URLSearchParams({ q: query, to: slug })}`;
 }
 
 /**

@@ -1,8 +1,10 @@
 // The Nunjucks environment over views/, set up once. Every template sees the site's facts,
 // its questions and pages, and the site's own links from the route table.
+
 import nunjucks from "nunjucks";
 import type { Config } from "../config.js";
 import type { Site } from "../content/site.js";
+import { REASON_WORDS } from "../feedback/reasons.js";
 import { LINKS } from "../routes.js";
 import type { Assets } from "./assets.js";
 import { jsonLdScript } from "./structured-data.js";
@@ -30,6 +32,8 @@ export function makeRenderer(site: Site, config: Pick<Config, "publicBaseUrl">, 
       questions: site.questions,
       pages: site.pages,
       links: LINKS,
+      // The feedback form's reasons (views/feedback.njk), from the one list the owner page reads too.
+      feedbackReasons: REASON_WORDS,
       baseUrl: config.publicBaseUrl,
       canonical: context.url === null ? null : `${config.publicBaseUrl}${context.url}`,
       ogType: "website",

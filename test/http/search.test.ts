@@ -3,7 +3,7 @@ import { HtmlValidate } from "html-validate";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { MAX_QUERY_LENGTH } from "../../src/http/search-route.js";
-import { captureLog, fixture, makeApp, makeServer } from "../helpers.js";
+import { BASE_URL, captureLog, fixture, makeApp, makeServer } from "../helpers.js";
 import { contentFolders, firstPageUrl, firstQuestionUrl } from "./content-folders.js";
 
 // What a query finds, marks and counts is asserted over the search fixture, whose three answers
@@ -13,7 +13,12 @@ const app = makeServer(fixture("search"), { destination, level: "error" }).handl
 const search = (query: string) => request(app).get(`/search?q=${encodeURIComponent(query)}`);
 /** The value the header box is filled with, still HTML-escaped as sent. */
 const boxValue = (html: string) => /<input id="site-search-q"[^>]* value="([^"]*)"/.exec(html)?.[1];
-const links = (html: string) => [...html.matchAll(/class="search-result-title" href="([^"]+)"/g)].map((m) => m[1]);
+/** Where each result leads: its link goes through /search/go?q=…&to=<slug> to count the click-through. */
+const links = (html: string) =>
+  [...html.matchAll(/class="search-result-title" href="([^"]+)"/g)].map((m) => {
+    const to = new URL(String(m[1]).replaceAll("&amp;", "&"), BASE_URL).searchParams.get("to");
+    return to === null ? m[1] : `/questions/${to}`;
+  });
 
 describe("the search box", () => {
   it("is a plain GET form to /search in the header of every page, so it works without JavaScript", async () => {
@@ -48,7 +53,7 @@ describe("GET /search", () => {
     expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
     expect(links(res.text)[0]).toBe("/questions/invoice");
     expect(res.text).toContain(
-      '<a class="search-result-title" href="/questions/invoice"><mark>ISP</mark>经营许可证咨询服务如何获取<mark>发票</mark>？</a>',
+      '<a class="search-result-title" href="/search/go?q=ISP+%E5%8F%91%E7%A5%A8&amp;to=invoice"><mark>ISP</mark>经营许可证咨询服务如何获取<mark>发票</mark>？</a>',
     );
     expect(res.text).toMatch(/<p class="search-snippet">获取<mark>发票<\/mark>位置/);
     expect(res.text).toContain("找到 3 个相关问题");

@@ -9,6 +9,11 @@ describe("loadConfig", () => {
       publicBaseUrl: "http://localhost:3000",
       contentDir: "content",
       logLevel: "info",
+      dataDir: "data",
+      databaseUrl: undefined,
+      ownerToken: undefined,
+      retentionDays: 400,
+      voteLimit: 30,
     });
   });
 
@@ -20,6 +25,11 @@ describe("loadConfig", () => {
         PUBLIC_BASE_URL: "https://faq.example.com/",
         CONTENT_DIR: "/srv/content",
         LOG_LEVEL: "warn",
+        DATA_DIR: "/var/lib/faq",
+        DATABASE_URL: "postgres://faq@127.0.0.1/faq",
+        OWNER_TOKEN: "0123456789abcdef",
+        RETENTION_DAYS: "90",
+        VOTE_LIMIT: "5",
       }),
     ).toEqual({
       port: 8080,
@@ -27,7 +37,20 @@ describe("loadConfig", () => {
       publicBaseUrl: "https://faq.example.com",
       contentDir: "/srv/content",
       logLevel: "warn",
+      dataDir: "/var/lib/faq",
+      databaseUrl: "postgres://faq@127.0.0.1/faq",
+      ownerToken: "0123456789abcdef",
+      retentionDays: 90,
+      voteLimit: 5,
     });
+  });
+
+  it("names a bad database URL, a short owner token and a bad retention", () => {
+    expect(() => loadConfig({ DATABASE_URL: "mysql://x", OWNER_TOKEN: "short", RETENTION_DAYS: "0" })).toThrow(
+      new ConfigError(
+        'Invalid configuration:\n  DATABASE_URL="mysql://x": expected a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/faq\n  OWNER_TOKEN="short": expected at least 16 characters (for example the output of `openssl rand -hex 16`)\n  RETENTION_DAYS="0": expected a whole number of days from 1 to 3650',
+      ),
+    );
   });
 
   it("derives the default base URL from the port", () => {

@@ -21,9 +21,18 @@ describe("ROUTES", () => {
         continue;
       }
       const res = await request(server.handle).get(route.path);
-      const expected = { "page map": 200, search: 200, health: 200, "static export": 404, "nothing (browsers ask for it)": 404 }[
-        route.answeredBy
-      ];
+      // Feedback and the owner page need a store, which this server has none of (test/http/feedback.test.ts
+      // mounts them); a click-through without a target question is a 404, never a redirect.
+      const expected = {
+        "page map": 200,
+        search: 200,
+        "search click-through": 404,
+        health: 200,
+        feedback: 404,
+        owner: 404,
+        "static export": 404,
+        "nothing (browsers ask for it)": 404,
+      }[route.answeredBy];
       expect(res.status, route.path).toBe(expected);
       if (route.answeredBy === "page map") expect(server.pages.has(route.path), route.path).toBe(true);
     }
@@ -31,7 +40,21 @@ describe("ROUTES", () => {
 
   it("reserves every first path segment the site or its export uses", () => {
     expect([...RESERVED_PAGE_SLUGS].sort()).toEqual(
-      ["404", "all", "assets", "favicon", "healthz", "index", "questions", "readyz", "robots", "search", "sitemap"].sort(),
+      [
+        "404",
+        "all",
+        "assets",
+        "favicon",
+        "feedback",
+        "healthz",
+        "index",
+        "owner",
+        "questions",
+        "readyz",
+        "robots",
+        "search",
+        "sitemap",
+      ].sort(),
     );
   });
 

@@ -1,0 +1,59 @@
+// /owner: only with the token (Basic or Bearer), never cached or indexed, wrong tokens logged
+// and limited; it shows votes with a chart, reasons and comments escaped, and the searches.
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+import { createLog } from "../../src/log.js";
+import { openStore } from "../../src/store/open.js";
+import { dayOf } from "../../src/store/store.js";
+import { makeFeedbackApp, OWNER_TOKEN } from "../feedback-helpers.js";
+import { makeApp } from "../helpers.js";
+
+const fresh = () => openStore({ dataDir: mkdtempSync(path.join(os.tmpdir(), "faq-owner-")) }, createLog("silent"));
+
+describe("/owner", () => {
+  it("asks for the token, logs wrong ones and limits them", async () => {
+    const { handle, log } = makeFeedbackApp(fresh());
+    const none = await request(handle).get("/owner");
+    expect(none.status).toBe(401);
+    expect(none.headers["www-authenticate"]).toBe('Basic realm="owner", charset="UTF-8"');
+    expect(none.text).toContain("需要登录");
+    // Ten failures in the window, the first without a token at all; the eleventh is refused even with the right one.
+    for (let i = 0; i < 9; i++) await request(handle).get("/owner").set("Authorization", "Bearer wrong").expect(401);
+    expect(log.filter((line) => line.msg === "owner page: wrong token")).toHaveLength(9);
+    const limited = await request(handle).get("/owner").set("Authorization", `Bearer ${OWNER_TOKEN}`);
+    expect(limited.status).toBe(429);
+  });
+
+  it("shows votes, a chart, reasons, escaped comments and searches to the owner, never cached or indexed", async () => {
+    const store = fresh();
+    const { handle, feedback, slug, built } = makeFeedbackApp(store);
+    const day = dayOf(new Date());
+    const id = await store.addVote({ page: slug, day, helpful: false });
+    await store.changeVote(id, slug, day, { helpful: false, reason: "outdated", comment: '<img src=x onerror="alert(1)">' });
+    await store.addVote({ page: slug, day, helpful: true });
+    await request(handle).get("/search").query({ q: "<b>火星</b>" });
+    await feedback.searchLog.flush();
+    const basic = Buffer.from(`owner:${OWNER_TOKEN}`).toString("base64");
+    const res = await request(handle).get("/owner?days=7").set("Authorization", `Basic ${basic}`);
+    expect(res.status).toBe(200);
+    expect(res.headers["cache-control"]).toBe("no-store");
+    expect(res.headers["x-robots-tag"]).toBe("noindex");
+    expect(res.text).toContain('<meta name="robots" content="noindex">');
+    expect(res.text).toContain('<svg class="chart"');
+    expect(res.text).toContain(built.site.questions[0]?.question);
+    expect(res.text).toContain("50%");
+    expect(res.text).toContain("信息已过时 1");
+    expect(res.text).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+    expect(res.text).not.toContain("<img src=x");
+    expect(res.text).toContain("b 火星 b"); // folded: punctuation is a space, like the index sees it
+    expect(res.text).toContain('aria-current="page">近 7 天');
+    await request(handle).get("/owner").set("Authorization", `Bearer ${OWNER_TOKEN}`).expect(200);
+  });
+
+  it("does not exist without OWNER_TOKEN", async () => {
+    await request(makeApp()).get("/owner").expect(404);
+  });
+});
