@@ -3,7 +3,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Config } from "./config.js";
 import type { Site } from "./content/site.js";
 import { type HeaderList, type SecurityConfig, securityHeaders } from "./http/security-headers.js";
 import { loadAssets } from "./pages/assets.js";
