@@ -25,6 +25,13 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 export const HEADERS_TIMEOUT_MS = 5_000;
 /** The whole request, body included: bounds a body trickled in for a route that reads one. */
 export const REQUEST_TIMEOUT_MS = 15_000;
+/**
+ * A connection on which nothing has been read or written for this long is closed: a client
+ * that stops reading its answers, once its unsent answers have made Node stop reading from it,
+ * would otherwise hold the connection for good. Below SHUTDOWN_GRACE_MS, so such a client
+ * cannot turn a stop into a forced one. An answer still trickling out counts as activity.
+ */
+export const STALL_TIMEOUT_MS = 8_000;
 /** How often Node looks for connections past those timeouts. */
 const TIMEOUT_CHECK_MS = 1_000;
 
@@ -94,6 +101,7 @@ export function serve(built: BuiltSite, { config, logger }: Setup): Serving {
     requestTimeout: REQUEST_TIMEOUT_MS,
     connectionsCheckingInterval: TIMEOUT_CHECK_MS,
   });
+  server.setTimeout(STALL_TIMEOUT_MS);
   const connections = guardConnections(server, { ...CONNECTION_LIMITS, maxConnections: config.maxConnections }, logger);
   server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
     const admitted = connections.admit(req, res, PROBES.has(pathOf(req.url)));

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { PROBES } from "../routes.js";
+import { wasCutOff } from "./connections.js";
 import { pathOf } from "./request-guards.js";
 import { TRUST_NONE, type TrustProxy } from "./trusted-proxy.js";
 
@@ -34,8 +35,11 @@ export function accessLog(logger: Logger, trust: TrustProxy = TRUST_NONE): Acces
       status: res.statusCode,
       durationMs: Math.round((performance.now() - began) * 100) / 100,
     };
-    if (!res.writableFinished) logger.warn({ ...entry, aborted: true }, "request aborted before the response was sent");
-    else if (res.statusCode >= 500) logger.error(entry, "request failed");
+    if (!res.writableFinished) {
+      // Closed by the connection guard, which logs that once for all its requests.
+      if (wasCutOff(req.socket)) return;
+      logger.warn({ ...entry, aborted: true }, "request aborted before the response was sent");
+    } else if (res.statusCode >= 500) logger.error(entry, "request failed");
     else logger.info(entry, "request");
   };
   return {
