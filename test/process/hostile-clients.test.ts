@@ -14,7 +14,7 @@ afterEach(() => {
 
 async function start(env: Record<string, string> = {}): Promise<number> {
   child = spawnEntry("src/server.ts", { PORT: "0", LOG_LEVEL: "info", ...env });
-  return Number(/"address":"http:\/\/127\.0\.0\.1:(\d+)"/.exec(await child.waitFor(/"msg":"listening"/))?.[1]);
+  return Number(/"address":"http:\/\/127\.0\.0\.1:(\d+)"/.exec(await child.waitFor(/"msg":"listening"/, 45_000))?.[1]);
 }
 
 const rssMB = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) / 1024;
@@ -66,7 +66,7 @@ describe("a client that pipelines requests and never reads the answers", () => {
     expect(during - before).toBeLessThan(80);
     await child?.waitFor(/too many pipelined requests left unread/);
     for (const socket of sockets) socket.destroy();
-  }, 30_000);
+  }, 90_000);
 });
 
 describe("more connections than MAX_CONNECTIONS", () => {
@@ -91,7 +91,7 @@ describe("more connections than MAX_CONNECTIONS", () => {
     expect(Math.max(...closedAt)).toBeLessThan(7500);
     // With the silent ones gone, pages are served again.
     expect((await get(port, "/")).status).toBe(200);
-  }, 30_000);
+  }, 90_000);
 });
 
 describe("SIGTERM during a deploy", () => {
@@ -132,7 +132,7 @@ describe("SIGTERM during a deploy", () => {
     expect(answered).toBeGreaterThan(8);
     expect(afterSignal).toBeGreaterThanOrEqual(8);
     expect(await child?.exited).toBe(0);
-  }, 30_000);
+  }, 90_000);
 
   it("does not wait the whole grace period for a client that sent only part of a request", async () => {
     const port = await start();
@@ -142,5 +142,5 @@ describe("SIGTERM during a deploy", () => {
     expect(await child?.exited).toBe(0);
     expect(Date.now() - signalledAt).toBeLessThan(3000);
     partial.destroy();
-  }, 30_000);
+  }, 90_000);
 });
