@@ -1,7 +1,7 @@
 // createApp: the one ordered list of everything a request passes through, as the request
 // listener node:http runs. Prepared pages are answered straight from node:http; Express
 // handles the rest. Tests build exactly this (test/helpers.ts).
-import type { RequestListener } from "node:http";
+import type { IncomingMessage, RequestListener } from "node:http";
 import express from "express";
 import type { Logger } from "pino";
 import type { BuiltSite } from "./build-site.js";
@@ -13,6 +13,7 @@ import { httpError, pathOf, requestGuards } from "./http/request-guards.js";
 import { searchRoutes } from "./http/search-route.js";
 import { setSecurityHeaders } from "./http/security-headers.js";
 import { pageServer, sendPrepared } from "./http/serve-page.js";
+import { TRUST_NONE, type TrustProxy } from "./http/trusted-proxy.js";
 
 /** Shared with the code that stops the server: once draining, /readyz says so and connections close. */
 export interface Lifecycle {
@@ -25,18 +26,22 @@ export interface AppOptions {
   readonly lifecycle: Lifecycle;
   /** Votes, the search log and the owner page; without it (most tests) none of them is mounted. */
   readonly feedback?: Feedback;
+  /** Which peers are proxies whose X-Request-Id and X-Forwarded-* count (TRUST_PROXY); none by default. */
+  readonly trust?: TrustProxy;
 }
 
-export function createApp({ built, logger, lifecycle, feedback }: AppOptions): RequestListener {
-  const log = accessLog(logger);
+export function createApp({ built, logger, lifecycle, feedback, trust = TRUST_NONE }: AppOptions): RequestListener {
+  const log = accessLog(logger, trust);
   const servePage = pageServer(built.pages);
-  const rest = expressApp(built, logger, lifecycle, feedback);
+  const rest = expressApp(built, logger, lifecycle, feedback, trust);
   return (req, res) => {
     // Must come first: it names the request (req.id) that every later log line carries.
     const began = log.begin(req);
     // Before anything answers: Node then closes each connection after its response, so
     // keep-alive clients reconnect to an instance that is staying.
-    if (lifecycle.draining) res.setHeader("Connection", "close");
+    // No route reads a request body, so Node would read and discard it after answering, for as
+    // long as the client cares to trickle it in; closing after the answer ends that at once.
+    if (lifecycle.draining || hasBody(req)) res.setHeader("Connection", "close");
     // Prepared pages, before Express: Express's per-request machinery would cost a page most
     // of its throughput (docs/performance.md). The headers Express adds are in each page already.
     try {
@@ -53,9 +58,17 @@ export function createApp({ built, logger, lifecycle, feedback }: AppOptions): R
 }
 
 /** Everything that is not a prepared page, in the order it runs. */
-function expressApp(built: BuiltSite, logger: Logger, lifecycle: Lifecycle, feedback: Feedback | undefined): express.Express {
+function expressApp(
+  built: BuiltSite,
+  logger: Logger,
+  lifecycle: Lifecycle,
+  feedback: Feedback | undefined,
+  trust: TrustProxy,
+): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  // req.ip and req.protocol read X-Forwarded-* only from the configured proxies.
+  app.set("trust proxy", (address: string) => trust(address));
   app.set("etag", false); // prepared responses carry strong ETags of their own
 
   // First, so every response, error pages included, carries the security headers.
@@ -78,11 +91,20 @@ function expressApp(built: BuiltSite, logger: Logger, lifecycle: Lifecycle, feed
   app.use((req, res, next) => {
     const trimmed = req.path.replace(/\/+$/, "");
     if (trimmed === req.path || !built.pages.has(trimmed) || (req.method !== "GET" && req.method !== "HEAD")) return next();
-    res.redirect(301, trimmed + req.url.slice(req.path.length));
+    // From the parsed path and the query alone: a request line may carry an absolute URL
+    // (GET http://other.example/questions/x/), whose host must not reach the Location.
+    const query = req.url.indexOf("?");
+    res.redirect(301, trimmed + (query === -1 ? "" : req.url.slice(query)));
   });
   app.use(health(() => !lifecycle.draining));
   // Last: 404 means nothing above answered, and errors from any of it end here.
   app.use(notFound(built.errors));
   app.use(errorHandler(built.errors, logger));
   return app;
+}
+
+/** Whether a request declares a body: a length above zero, or any transfer coding. */
+function hasBody({ headers }: IncomingMessage): boolean {
+  const length = headers["content-length"];
+  return headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
 }

@@ -3,9 +3,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Config } from "./config.js";
 import type { Site } from "./content/site.js";
-import { type HeaderList, securityHeaders } from "./http/security-headers.js";
+import { type HeaderList, type SecurityConfig, securityHeaders } from "./http/security-headers.js";
 import { loadAssets } from "./pages/assets.js";
 import { buildHtmlPages } from "./pages/build-pages.js";
 import { buildErrorPages, type ErrorPages } from "./pages/error-pages.js";
@@ -43,7 +42,7 @@ const ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
 /** Templates and public files ship with the code, not the content; `npm run dev` watches them. */
 export const SITE_DIRS = { views: path.join(ROOT, "views"), public: path.join(ROOT, "public") } as const;
 
-export function buildSite(site: Site, config: Pick<Config, "publicBaseUrl">): BuiltSite {
+export function buildSite(site: Site, config: SecurityConfig): BuiltSite {
   const security = securityHeaders(config);
   const prepare = preparer(security);
   const assets = loadAssets(SITE_DIRS.public, prepare);

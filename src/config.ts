@@ -1,5 +1,6 @@
 // Typed configuration from environment variables, which the entry points (server.ts, dev.ts,
 // export.ts) hand in; nothing else reads process.env. Every bad variable is named in one ConfigError.
+import { isIP } from "node:net";
 import type { LevelWithSilent } from "pino";
 import { z } from "zod";
 import { LOG_LEVELS } from "./log.js";
@@ -26,6 +27,16 @@ export interface Config {
   retentionDays: number;
   /** Votes one client may send in ten minutes (held in memory only). */
   voteLimit: number;
+  /**
+   * Addresses of the proxies in front (IPs or CIDR ranges); empty (the default) trusts none.
+   * Only a request arriving from one of them may name its id (X-Request-Id) or its client
+   * (X-Forwarded-For, X-Forwarded-Proto); from anyone else those headers are ignored.
+   */
+  trustProxy: readonly string[];
+  /** Open connections served at once; a few more are kept for /healthz and /readyz (start.ts). */
+  maxConnections: number;
+  /** Strict-Transport-Security max-age in seconds, sent only when publicBaseUrl is https; 0 sends none. */
+  hstsMaxAge: number;
 }
 
 export class ConfigError extends Error {
@@ -48,6 +59,32 @@ const baseUrl = z
   }, "expected an absolute http(s) origin with no path, query or fragment, such as https://isp-faq.example.com")
   .transform((value) => value.replace(/\/+$/, ""));
 
+const PROXY_LIST = "expected IP addresses or CIDR ranges separated by commas, such as 10.0.0.0/8,127.0.0.1 (or loopback for 127.0.0.1,::1)";
+/** One IP address or CIDR range: what node:net's BlockList (src/http/trusted-proxy.ts) accepts. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+const proxyList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .flatMap((entry) => (entry === "loopback" ? ["127.0.0.1", "::1"] : [entry])),
+  )
+  .refine((entries) => entries.every(isAddressOrRange), PROXY_LIST);
+
+const wholeNumber = (min: number, max: number, hint: string) => {
+  const message = `expected a whole number from ${min} to ${max}${hint}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+};
+
 const envSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1, "expected a host name or IP address").default("127.0.0.1"),
@@ -62,6 +99,11 @@ const envSchema = z.object({
   OWNER_TOKEN: z.string().min(16, "expected at least 16 characters (for example the output of `openssl rand -hex 16`)").optional(),
   RETENTION_DAYS: whole("expected a whole number of days from 1 to 3650", 1, 3650).default(400),
   VOTE_LIMIT: whole("expected a whole number of votes per ten minutes from 1 to 1000000", 1, 1_000_000).default(30),
+  TRUST_PROXY: proxyList.optional(),
+  // The process needs one descriptor per connection and some of its own: keep `ulimit -n` above it.
+  MAX_CONNECTIONS: wholeNumber(1, 1_000_000, " (keep it below the open-file limit, ulimit -n)").default(2000),
+  // Two years, as the HSTS preload list asks for.
+  HSTS_MAX_AGE: wholeNumber(0, 1_000_000_000, " seconds (0 sends no Strict-Transport-Security)").default(63072000),
 });
 
 function whole(message: string, min: number, max: number) {
@@ -79,8 +121,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     });
     throw new ConfigError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
   }
-  const { PORT, HOST, PUBLIC_BASE_URL, CONTENT_DIR, LOG_LEVEL, DATA_DIR, DATABASE_URL, OWNER_TOKEN, RETENTION_DAYS, VOTE_LIMIT } =
-    parsed.data;
+  const {
+    PORT,
+    HOST,
+    PUBLIC_BASE_URL,
+    CONTENT_DIR,
+    LOG_LEVEL,
+    DATA_DIR,
+    DATABASE_URL,
+    OWNER_TOKEN,
+    RETENTION_DAYS,
+    VOTE_LIMIT,
+    TRUST_PROXY,
+    MAX_CONNECTIONS,
+    HSTS_MAX_AGE,
+  } = parsed.data;
   return {
     port: PORT,
     host: HOST,
@@ -92,5 +147,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ownerToken: OWNER_TOKEN,
     retentionDays: RETENTION_DAYS,
     voteLimit: VOTE_LIMIT,
+    trustProxy: TRUST_PROXY ?? [],
+    maxConnections: MAX_CONNECTIONS,
+    hstsMaxAge: HSTS_MAX_AGE,
   };
 }

@@ -2,18 +2,51 @@
 // message and exit 1 (never a stack), one HTTP server, requests Node rejects logged, and a
 // graceful stop on SIGTERM or SIGINT. The only server module that listens, handles signals or exits.
 import http from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import net, { type AddressInfo, type Socket } from "node:net";
 import type { DestinationStream, Logger } from "pino";
 import { createApp, type Lifecycle } from "./app.js";
 import { type BuiltSite, buildSite } from "./build-site.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { ContentError, loadSite } from "./content/load.js";
 import { type Feedback, openFeedback } from "./feedback/feedback.js";
+import { type ConnectionGuard, guardConnections } from "./http/connections.js";
+import { pathOf } from "./http/request-guards.js";
+import { sendPrepared } from "./http/serve-page.js";
+import { trustedProxies } from "./http/trusted-proxy.js";
 import { createLog } from "./log.js";
 import type { ErrorStatus } from "./pages/error-pages.js";
+import { PROBES } from "./routes.js";
 
 /** How long requests in flight may take after SIGTERM before their connections are cut. */
 export const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * A request head must arrive whole within this; Node's default (60 s, checked every 30 s) let
+ * connections that never send a byte hold a descriptor for up to 90 s.
+ */
+export const HEADERS_TIMEOUT_MS = 5_000;
+/** The whole request, body included: bounds a body trickled in for a route that reads one. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+/**
+ * A connection on which nothing has been read or written for this long is closed: a client
+ * that stops reading its answers, once its unsent answers have made Node stop reading from it,
+ * would otherwise hold the connection for good. Below SHUTDOWN_GRACE_MS, so such a client
+ * cannot turn a stop into a forced one. An answer still trickling out counts as activity.
+ */
+export const STALL_TIMEOUT_MS = 8_000;
+/** How often Node looks for connections past those timeouts. */
+const TIMEOUT_CHECK_MS = 1_000;
+
+/** Bounds per connection (src/http/connections.ts); MAX_CONNECTIONS comes from the configuration. */
+export const CONNECTION_LIMITS = {
+  /** Extra connections kept for /healthz and /readyz when the cap is reached. */
+  reserve: 64,
+  /** A browser never pipelines; a proxy that does waits for far fewer answers than this. */
+  maxPipelined: 16,
+  firstRequestMs: HEADERS_TIMEOUT_MS,
+  overflowMs: 1_000,
+  /** Once stopping: a connection with no complete request is closed after this (see connections.ts). */
+  drainIdleMs: 500,
+} as const;
 
 export interface Setup {
   readonly config: Config;
@@ -51,6 +84,7 @@ function exitOnError<T>(make: () => T): T {
 export interface Serving {
   readonly server: http.Server;
   readonly lifecycle: Lifecycle;
+  readonly connections: ConnectionGuard;
   /** Resolves with the port once listening (the one picked, when PORT=0). */
   readonly listening: Promise<number>;
   /** Swaps in a rebuilt site; requests already being answered finish with the old one. */
@@ -62,9 +96,21 @@ export function serve(built: BuiltSite, { config, logger }: Setup): Serving {
   const lifecycle: Lifecycle = { draining: false };
   // Opened lazily by the store itself: a database that is down at start costs votes, not the start.
   const feedback = openFeedback(config, logger);
-  let app = createApp({ built, logger, lifecycle, feedback });
+  const trust = trustedProxies(config.trustProxy);
+  let app = createApp({ built, logger, lifecycle, feedback, trust });
   let errors = built.errors;
-  const server = http.createServer((req, res) => app(req, res));
+  const server = http.createServer({
+    headersTimeout: HEADERS_TIMEOUT_MS,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    connectionsCheckingInterval: TIMEOUT_CHECK_MS,
+  });
+  server.setTimeout(STALL_TIMEOUT_MS);
+  const connections = guardConnections(server, { ...CONNECTION_LIMITS, maxConnections: config.maxConnections }, logger);
+  server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const admitted = connections.admit(req, res, PROBES.has(pathOf(req.url)));
+    if (admitted === "serve") app(req, res);
+    else if (admitted === "overloaded") sendPrepared(req, res, errors[503]);
+  });
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => rejectClient(error, socket, errors, logger));
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(`Cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}`);
@@ -85,13 +131,14 @@ export function serve(built: BuiltSite, { config, logger }: Setup): Serving {
       resolve(port);
     }),
   );
-  stopOnSignals(server, lifecycle, logger, feedback);
+  stopOnSignals(server, connections, lifecycle, logger, feedback);
   return {
     server,
     lifecycle,
+    connections,
     listening,
     replace(next) {
-      app = createApp({ built: next, logger, lifecycle, feedback });
+      app = createApp({ built: next, logger, lifecycle, feedback, trust });
       errors = next.errors;
     },
   };
@@ -125,12 +172,15 @@ function rejectClient(error: NodeJS.ErrnoException, socket: Socket, errors: Buil
   socket.end(Buffer.concat([Buffer.from(`${head.join("\r\n")}\r\n\r\n`, "latin1"), page.body]));
 }
 
-function stopOnSignals(server: http.Server, lifecycle: Lifecycle, logger: Logger, feedback: Feedback): void {
+function stopOnSignals(server: http.Server, connections: ConnectionGuard, lifecycle: Lifecycle, logger: Logger, feedback: Feedback): void {
   const stop = (signal: NodeJS.Signals) => {
     if (lifecycle.draining) return;
     lifecycle.draining = true;
     let forced = false;
-    server.close(async () => {
+    // net's close, not http's: since Node 19 http's also resets every connection with no request
+    // in progress, including one whose next request is already in its socket buffer. Here the
+    // listener stops, and the callback runs once the last connection has closed.
+    net.Server.prototype.close.call(server, async () => {
       // The searches still in memory are written before the store closes.
       await feedback.close().catch((error) => logger.warn({ err: error }, "feedback store not closed cleanly"));
       logger.info({ forced }, "stopped");
@@ -139,11 +189,11 @@ function stopOnSignals(server: http.Server, lifecycle: Lifecycle, logger: Logger
       process.exitCode = forced ? 1 : 0;
       setTimeout(() => process.exit(), 2000).unref();
     });
-    // Requests that arrived before the signal were answered keep-alive; close each connection
-    // as soon as it falls idle instead of waiting out the keep-alive timeout.
-    server.closeIdleConnections();
+    // Every answer from now on says Connection: close; a connection with no complete request
+    // is closed once it has brought none for a moment (an idle one, or one partway through a
+    // head, which must not hold a deploy for the whole grace period).
+    connections.drain();
     logger.info({ signal }, "shutting down: no new connections, finishing requests in flight");
-    setInterval(() => server.closeIdleConnections(), 50).unref();
     setTimeout(() => {
       forced = true;
       logger.warn({ graceMs: SHUTDOWN_GRACE_MS }, "requests still in flight after the grace period; closing their connections");

@@ -7,6 +7,7 @@ import type { DestinationStream, LevelWithSilent } from "pino";
 import { createApp, type Lifecycle } from "../src/app.js";
 import { buildSite } from "../src/build-site.js";
 import { loadSite } from "../src/content/load.js";
+import { trustedProxies } from "../src/http/trusted-proxy.js";
 import { createLog } from "../src/log.js";
 
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -26,11 +27,16 @@ export function makeSite(contentDir = CONTENT_DIR) {
  * The request listener production runs, its built site and its lifecycle. Quiet unless a test
  * hands in a stream to read the log from.
  */
-export function makeServer(contentDir = CONTENT_DIR, log?: { destination: DestinationStream; level?: LevelWithSilent }) {
+export function makeServer(
+  contentDir = CONTENT_DIR,
+  log?: { destination: DestinationStream; level?: LevelWithSilent },
+  { trustProxy = [] }: { trustProxy?: readonly string[] } = {},
+) {
   const built = makeSite(contentDir);
   const lifecycle: Lifecycle = { draining: false };
   const logger = log === undefined ? createLog("silent") : createLog(log.level ?? "info", log.destination);
-  return { handle: createApp({ built, logger, lifecycle }), pages: built.pages, errors: built.errors, lifecycle, logger };
+  const trust = trustedProxies(trustProxy);
+  return { handle: createApp({ built, logger, lifecycle, trust }), pages: built.pages, errors: built.errors, lifecycle, logger };
 }
 
 /** A log destination whose JSON lines a test can read. */

@@ -5,7 +5,9 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { PROBES } from "../routes.js";
+import { wasCutOff } from "./connections.js";
 import { pathOf } from "./request-guards.js";
+import { TRUST_NONE, type TrustProxy } from "./trusted-proxy.js";
 
 declare module "node:http" {
   interface IncomingMessage {
@@ -14,7 +16,7 @@ declare module "node:http" {
   }
 }
 
-/** An id from a load balancer's X-Request-Id is kept only if it is a plain token. */
+/** An id from a trusted proxy's X-Request-Id is kept only if it is a plain token. */
 const FORWARDED_ID = /^[\w.:-]{1,128}$/;
 
 export interface AccessLog {
@@ -24,7 +26,7 @@ export interface AccessLog {
   finish(req: IncomingMessage, res: ServerResponse, began: number): void;
 }
 
-export function accessLog(logger: Logger): AccessLog {
+export function accessLog(logger: Logger, trust: TrustProxy = TRUST_NONE): AccessLog {
   const write = (req: IncomingMessage, res: ServerResponse, began: number) => {
     const entry = {
       reqId: req.id,
@@ -33,14 +35,17 @@ export function accessLog(logger: Logger): AccessLog {
       status: res.statusCode,
       durationMs: Math.round((performance.now() - began) * 100) / 100,
     };
-    if (!res.writableFinished) logger.warn({ ...entry, aborted: true }, "request aborted before the response was sent");
-    else if (res.statusCode >= 500) logger.error(entry, "request failed");
+    if (!res.writableFinished) {
+      // Closed by the connection guard, which logs that once for all its requests.
+      if (wasCutOff(req.socket)) return;
+      logger.warn({ ...entry, aborted: true }, "request aborted before the response was sent");
+    } else if (res.statusCode >= 500) logger.error(entry, "request failed");
     else logger.info(entry, "request");
   };
   return {
     begin(req) {
       const forwarded = req.headers["x-request-id"];
-      req.id = typeof forwarded === "string" && FORWARDED_ID.test(forwarded) ? forwarded : randomUUID();
+      req.id = typeof forwarded === "string" && FORWARDED_ID.test(forwarded) && trust(req.socket.remoteAddress) ? forwarded : randomUUID();
       return performance.now();
     },
     finish(req, res, began) {

@@ -6,6 +6,7 @@ import type { BuiltSite } from "../build-site.js";
 import { NO_STORE, type PreparedResponse, REVALIDATE } from "../pages/prepared.js";
 import { contentUrl, ROUTES } from "../routes.js";
 import { foldWord } from "../search/fold.js";
+import { MAX_FOLDED_LENGTH } from "../search/parse-query.js";
 import type { SearchResult } from "../search/search.js";
 import { httpError } from "./request-guards.js";
 import { sendPrepared } from "./serve-page.js";
@@ -124,7 +125,17 @@ function readQuery(req: Request): ReadQuery {
       problem: `搜索词太长：最多 ${MAX_QUERY_LENGTH} 个字，您输入了 ${chars.length} 个字。请缩短后再搜索。`,
     };
   }
-  return { query: chars.join("") };
+  const query = chars.join("");
+  // What search reads is the folded query, and folding can multiply its length (one U+FDFA is
+  // 18 characters): the limit holds for that too, so no query costs more than a long plain one.
+  const folded = [...foldWord(query)].length;
+  if (folded > MAX_FOLDED_LENGTH) {
+    return {
+      query,
+      problem: `搜索词太长：最多 ${MAX_FOLDED_LENGTH} 个字，您输入的内容中有特殊符号，展开后共 ${folded} 个字。请缩短后再搜索。`,
+    };
+  }
+  return { query };
 }
 
 /** A long query in the <title> would push out the site's name; the heading shows it whole. */

@@ -20,22 +20,63 @@ const CSP = [
 
 export type HeaderList = ReadonlyArray<readonly [string, string]>;
 
-/** The list for a site served at config.publicBaseUrl. */
-export function securityHeaders(_config: Pick<Config, "publicBaseUrl">): HeaderList {
-  return BASE;
+/**
+ * Features the site never uses, denied to it and to anything it might ever embed. The copy
+ * button writes the link to the clipboard, so clipboard-write stays allowed for the page itself.
+ */
+const PERMISSIONS = [
+  "accelerometer=()",
+  "autoplay=()",
+  "camera=()",
+  "display-capture=()",
+  "encrypted-media=()",
+  "fullscreen=()",
+  "geolocation=()",
+  "gyroscope=()",
+  "hid=()",
+  "magnetometer=()",
+  "microphone=()",
+  "midi=()",
+  "payment=()",
+  "publickey-credentials-get=()",
+  "screen-wake-lock=()",
+  "serial=()",
+  "usb=()",
+  "xr-spatial-tracking=()",
+  "clipboard-read=()",
+  "clipboard-write=(self)",
+  "interest-cohort=()",
+  "browsing-topics=()",
+].join(", ");
+
+export type SecurityConfig = Pick<Config, "publicBaseUrl"> & Partial<Pick<Config, "hstsMaxAge">>;
+
+/**
+ * The list for a site served at config.publicBaseUrl. HSTS only over https: RFC 6797 has
+ * browsers ignore it over plain HTTP, and a site reached as http://localhost must not pin
+ * localhost to https for other programs on the machine.
+ */
+export function securityHeaders({ publicBaseUrl, hstsMaxAge = DEFAULT_HSTS_MAX_AGE }: SecurityConfig): HeaderList {
+  if (!publicBaseUrl.startsWith("https:") || hstsMaxAge === 0) return BASE;
+  return [...BASE, ["Strict-Transport-Security", `max-age=${hstsMaxAge}; includeSubDomains`]];
 }
+
+/** Two years, what the HSTS preload list asks for; config.ts has the same default. */
+const DEFAULT_HSTS_MAX_AGE = 63072000;
 
 const BASE: HeaderList = [
   ["Content-Security-Policy", CSP],
   ["Cross-Origin-Opener-Policy", "same-origin"],
+  ["Permissions-Policy", PERMISSIONS],
   ["Cross-Origin-Resource-Policy", "same-origin"],
   ["Origin-Agent-Cluster", "?1"],
   ["Referrer-Policy", "strict-origin-when-cross-origin"],
-  ["Strict-Transport-Security", "max-age=31536000; includeSubDomains"],
   ["X-Content-Type-Options", "nosniff"],
   ["X-DNS-Prefetch-Control", "off"],
   ["X-Download-Options", "noopen"],
-  ["X-Frame-Options", "SAMEORIGIN"],
+  // Kept beside CSP frame-ancestors 'none' for browsers that predate CSP level 2, and saying
+  // the same (DENY, not SAMEORIGIN), so the two never disagree.
+  ["X-Frame-Options", "DENY"],
   ["X-Permitted-Cross-Domain-Policies", "none"],
   // The legacy XSS auditor did more harm than good; 0 turns it off in browsers that still have it.
   ["X-XSS-Protection", "0"],

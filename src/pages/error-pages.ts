@@ -12,6 +12,7 @@ export const ERROR_PAGES = {
   414: { heading: "网址过长", message: "这个网址太长，无法处理。请检查链接是否完整。" },
   431: { heading: "请求头过大", message: "浏览器发送的请求头（例如 Cookie）太大，无法处理。请清除本站的 Cookie 后重试。" },
   500: { heading: "服务器出错了", message: "处理您的请求时出现了意外错误。请稍后再试，或先浏览下面的问题。" },
+  503: { heading: "服务器繁忙", message: "现在同时访问的人太多，暂时无法打开这个页面。请稍等片刻后刷新页面重试。" },
 } as const satisfies Record<number, { heading: string; message: string }>;
 
 export type ErrorStatus = keyof typeof ERROR_PAGES;

@@ -15,6 +15,12 @@ export interface Part {
 export const SNIPPET_LENGTH = 90;
 /** Context kept before the first mark, so a snippet does not start on the matched word. */
 const LEAD = 16;
+/**
+ * Matches of one needle looked at. A snippet shows a few; a title has a few. The cap keeps the
+ * work per search bounded on an answer of any size (one of a megabyte holds hundreds of
+ * thousands of a common word), and marks past it in a long title simply stay unmarked.
+ */
+export const MAX_OCCURRENCES = 256;
 
 /** The whole text with every match marked: for a question's title. */
 export function markAll(text: string, field: AnalyzedField, alternatives: readonly Alternative[]): Part[] {
@@ -60,12 +66,16 @@ function spansIn(field: AnalyzedField, alternatives: readonly Alternative[]): Sp
   const found: Span[] = [];
   for (const { needles } of alternatives) {
     for (const needle of needles) {
-      let occurrences = occurrencesOf(field, needle);
+      const whole = occurrencesOf(field, needle, MAX_OCCURRENCES);
+      // Element by element: spreading a long list into push() overflows the call stack.
+      for (const span of whole) found.push(span);
       // A partial match (管理局 where the text has 管理): mark the pairs that are there.
-      if (occurrences.length === 0 && needle.channel !== "initials" && !needle.wholeWord && needle.seq.length > 2) {
-        occurrences = needle.seq.slice(1).flatMap((item, i) => occurrencesOf(field, { ...needle, seq: [needle.seq[i] as string, item] }));
+      if (whole.length === 0 && needle.channel !== "initials" && !needle.wholeWord && needle.seq.length > 2) {
+        for (let i = 0; i + 1 < needle.seq.length; i++) {
+          const pair = { ...needle, seq: [needle.seq[i] as string, needle.seq[i + 1] as string] };
+          for (const span of occurrencesOf(field, pair, MAX_OCCURRENCES)) found.push(span);
+        }
       }
-      found.push(...occurrences);
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -82,7 +82,7 @@ export function matchAlternative(index: SearchIndex, alternative: Alternative, o
 
 /** Checked only for questions whose keys all matched, and only where it matters (initials). */
 function inOneRun(alternative: Alternative, field: AnalyzedField): boolean {
-  return !alternative.contiguous || alternative.needles.some((needle) => occurrencesOf(field, needle, true).length > 0);
+  return !alternative.contiguous || alternative.needles.some((needle) => occurrencesOf(field, needle, 1).length > 0);
 }
 
 /** BM25's inverse document frequency: a key in every question is worth little, a rare one much. */

@@ -11,9 +11,10 @@ export interface Span {
   end: number;
 }
 
-export function occurrencesOf(field: AnalyzedField, needle: Needle, first = false): Span[] {
-  if (needle.channel === "initials") return runsIn(field, field.initials, needle, first);
-  if (needle.channel === "chars" && field.joined !== undefined) return runsIn(field, field.joined, needle, first);
+/** At most `limit` occurrences, in order: an answer may hold hundreds of thousands of a common word. */
+export function occurrencesOf(field: AnalyzedField, needle: Needle, limit: number): Span[] {
+  if (needle.channel === "initials") return runsIn(field, field.initials, needle, limit);
+  if (needle.channel === "chars" && field.joined !== undefined) return runsIn(field, field.joined, needle, limit);
   const items = needle.channel === "chars" ? field.chars : field.pinyin;
   const { seq } = needle;
   const spans: Span[] = [];
@@ -23,7 +24,7 @@ export function occurrencesOf(field: AnalyzedField, needle: Needle, first = fals
     if (!same) continue;
     if (needle.wholeWord && (isWordChar(field.chars[i - 1]) || isWordChar(field.chars[i + seq.length]))) continue;
     spans.push({ start: field.start[i] as number, end: field.end[i + seq.length - 1] as number });
-    if (first) break;
+    if (spans.length >= limit) break;
   }
   return spans;
 }
@@ -33,13 +34,13 @@ export function occurrencesOf(field: AnalyzedField, needle: Needle, first = fals
  * when none is outside the BMP): a native substring search, fast enough to run for every
  * candidate question, not just those shown.
  */
-function runsIn(field: AnalyzedField, haystack: string, needle: Needle, first: boolean): Span[] {
+function runsIn(field: AnalyzedField, haystack: string, needle: Needle, limit: number): Span[] {
   const run = needle.seq.join("");
   const spans: Span[] = [];
   for (let i = haystack.indexOf(run); i >= 0; i = haystack.indexOf(run, i + 1)) {
     if (needle.wholeWord && (isWordChar(field.chars[i - 1]) || isWordChar(field.chars[i + needle.seq.length]))) continue;
     spans.push({ start: field.start[i] as number, end: field.end[i + needle.seq.length - 1] as number });
-    if (first) break;
+    if (spans.length >= limit) break;
   }
   return spans;
 }

@@ -58,9 +58,18 @@ describe("access log", () => {
     expect(new Set(lines.map((line) => line.reqId)).size).toBe(3);
   });
 
-  it("keeps a balancer's X-Request-Id when it is a plain token, and replaces anything else", async () => {
+  it("ignores X-Request-Id from a client that is not a configured proxy (TRUST_PROXY unset)", async () => {
     const { lines, destination } = captureLog();
     const { handle } = makeServer(undefined, { destination });
+    await request(handle).get("/").set("X-Request-Id", "chosen-by-the-client");
+    await settle();
+    expect(lines.map((line) => line.reqId)).toEqual([expect.stringMatching(/^[0-9a-f-]{36}$/)]);
+  });
+
+  it("keeps a trusted balancer's X-Request-Id when it is a plain token, and replaces anything else", async () => {
+    const { lines, destination } = captureLog();
+    // supertest connects over loopback: the balancer here is 127.0.0.1.
+    const { handle } = makeServer(undefined, { destination }, { trustProxy: ["127.0.0.0/8", "::1"] });
     await request(handle).get("/").set("X-Request-Id", "lb-7f3a.42");
     await request(handle).get("/").set("X-Request-Id", 'x", "level": 60');
     await request(handle).get("/").set("X-Request-Id", "a".repeat(200));

@@ -1,6 +1,9 @@
+import http from "node:http";
+import net, { type AddressInfo } from "node:net";
 import * as cheerio from "cheerio";
 import request from "supertest";
 import { describe, expect, it, vi } from "vitest";
+import { type HeaderList, securityHeaders } from "../../src/http/security-headers.js";
 import { captureLog, makeApp, makeServer } from "../helpers.js";
 import { rawRequest } from "../raw-http.js";
 import { contentFolders, firstPageUrl, firstQuestionUrl } from "./content-folders.js";
@@ -153,10 +156,56 @@ describe("security headers", () => {
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(res.headers["x-powered-by"]).toBeUndefined();
+    // Framing refused the same way by both headers, so old and new browsers agree.
+    expect(res.headers["x-frame-options"]).toBe("DENY");
+    const permissions = res.headers["permissions-policy"] ?? "";
+    for (const feature of ["camera", "microphone", "geolocation", "payment", "usb"]) expect(permissions).toContain(`${feature}=()`);
+    // The copy button writes the page's link to the clipboard.
+    expect(permissions).toContain("clipboard-write=(self)");
+  });
+
+  it("sends HSTS only for an https site, with the configured max-age", () => {
+    const hsts = (headers: HeaderList) => headers.find(([name]) => name === "Strict-Transport-Security")?.[1];
+    expect(hsts(securityHeaders({ publicBaseUrl: "https://faq.example.com", hstsMaxAge: 86400 }))).toBe("max-age=86400; includeSubDomains");
+    expect(hsts(securityHeaders({ publicBaseUrl: "https://faq.example.com" }))).toBe("max-age=63072000; includeSubDomains");
+    expect(hsts(securityHeaders({ publicBaseUrl: "https://faq.example.com", hstsMaxAge: 0 }))).toBeUndefined();
+    expect(hsts(securityHeaders({ publicBaseUrl: "http://localhost:3000", hstsMaxAge: 86400 }))).toBeUndefined();
   });
 
   it("405 and 400 responses carry them too", async () => {
     expect((await request(app).post("/")).headers["x-content-type-options"]).toBe("nosniff");
     expect((await rawRequest(app, "/%")).headers["content-security-policy"]).toContain("default-src 'self'");
+  });
+});
+
+describe("requests that try to steer the answer", () => {
+  it("an absolute-form target redirects to the parsed path on this site, never another host or a doubled path", async () => {
+    const res = await rawRequest(app, `http://evil.example${question}/?utm=1`);
+    expect(res.status).toBe(301);
+    expect(res.headers.location).toBe(`${question}?utm=1`);
+  });
+
+  it("a body trickled in after the answer is not waited for: the connection closes once the 405 is out", async () => {
+    const server = http.createServer(app);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const socket = net.connect((server.address() as AddressInfo).port, "127.0.0.1");
+    try {
+      socket.write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\na");
+      let answer = "";
+      socket.on("data", (chunk) => {
+        answer += chunk;
+      });
+      // A client trickling the rest one byte at a time, far slower than any timeout.
+      const trickle = setInterval(() => socket.writable && socket.write("a"), 200);
+      const startedAt = Date.now();
+      await new Promise((resolve) => socket.once("close", resolve));
+      clearInterval(trickle);
+      expect(answer).toMatch(/^HTTP\/1\.1 405 /);
+      expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+      expect(Date.now() - startedAt).toBeLessThan(2000);
+    } finally {
+      socket.destroy();
+      server.close();
+    }
   });
 });

@@ -14,6 +14,9 @@ describe("loadConfig", () => {
       ownerToken: undefined,
       retentionDays: 400,
       voteLimit: 30,
+      trustProxy: [],
+      maxConnections: 2000,
+      hstsMaxAge: 63072000,
     });
   });
 
@@ -30,6 +33,9 @@ describe("loadConfig", () => {
         OWNER_TOKEN: "0123456789abcdef",
         RETENTION_DAYS: "90",
         VOTE_LIMIT: "5",
+        TRUST_PROXY: "10.0.0.0/8, 192.168.1.7,loopback",
+        MAX_CONNECTIONS: "500",
+        HSTS_MAX_AGE: "86400",
       }),
     ).toEqual({
       port: 8080,
@@ -42,6 +48,9 @@ describe("loadConfig", () => {
       ownerToken: "0123456789abcdef",
       retentionDays: 90,
       voteLimit: 5,
+      trustProxy: ["10.0.0.0/8", "192.168.1.7", "127.0.0.1", "::1"],
+      maxConnections: 500,
+      hstsMaxAge: 86400,
     });
   });
 
@@ -83,5 +92,19 @@ describe("LOG_LEVEL", () => {
     expect(() => loadConfig({ LOG_LEVEL: "verbose" })).toThrow(
       new ConfigError('Invalid configuration:\n  LOG_LEVEL="verbose": expected one of fatal, error, warn, info, debug, trace, silent'),
     );
+  });
+});
+
+describe("limits and proxies", () => {
+  it.each(["yes", "10.0.0.0/33", "10.0.0.1/8/1", "example.com", "::1/129"])("rejects TRUST_PROXY=%s and says what it takes", (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY=.*expected IP addresses or CIDR ranges separated by commas/);
+  });
+
+  it.each(["0", "many", "1.5"])("rejects MAX_CONNECTIONS=%s", (value) => {
+    expect(() => loadConfig({ MAX_CONNECTIONS: value })).toThrow(/MAX_CONNECTIONS=.*expected a whole number from 1/);
+  });
+
+  it("rejects a negative HSTS_MAX_AGE", () => {
+    expect(() => loadConfig({ HSTS_MAX_AGE: "-1" })).toThrow(/HSTS_MAX_AGE="-1": expected a whole number from 0/);
   });
 });
