@@ -16,14 +16,13 @@ await build({
   // Left to Node's own resolver from node_modules rather than bundled: each is reached only on
   // a path the server rarely or never takes (Nunjucks' template watching, qrcode's PNG output,
   // gray-matter's default YAML engine, request-body decoding), and bundling them cost about a
-  // fifth more start-up CPU (docs/performance.md, Start-up). Nothing is stubbed: if one is
-  // needed, it loads.
-  external: ["chokidar", "pngjs", "js-yaml", "iconv-lite"],
+  // fifth more start-up CPU (docs/performance.md, The bundle). Nothing is stubbed: if one is
+  // needed, it loads. better-sqlite3 loads a compiled addon from its own folder, and pg-native
+  // is an optional pg backend we do not use.
+  external: ["chokidar", "pngjs", "js-yaml", "iconv-lite", "better-sqlite3", "pg-native"],
   // Run with NODE_OPTIONS=--enable-source-maps to see src/ lines in stack traces.
   sourcemap: true,
   // Express and other CommonJS dependencies call require(); an ES module bundle must provide it.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
-  // better-sqlite3 loads a compiled addon from its own folder; pg-native is an optional pg backend we do not use.
-  external: ["better-sqlite3", "pg-native"],
   logLevel: "warning",
 });

@@ -8,6 +8,7 @@ import { type HeaderList, type SecurityConfig, securityHeaders } from "./http/se
 import { loadAssets } from "./pages/assets.js";
 import { buildHtmlPages } from "./pages/build-pages.js";
 import { buildErrorPages, type ErrorPages } from "./pages/error-pages.js";
+import { inlineStyle } from "./pages/inline-style.js";
 import { IMMUTABLE, type Prepare, type PreparedResponse, preparer, REVALIDATE } from "./pages/prepared.js";
 import { aliasRedirects } from "./pages/redirects.js";
 import { makeRenderer, type Renderer } from "./pages/renderer.js";
@@ -43,10 +44,11 @@ const ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const SITE_DIRS = { views: path.join(ROOT, "views"), public: path.join(ROOT, "public") } as const;
 
 export function buildSite(site: Site, config: SecurityConfig): BuiltSite {
-  const security = securityHeaders(config);
+  const style = inlineStyle(SITE_DIRS.public);
+  const security = securityHeaders(config, { styleHashes: [style.hash] });
   const prepare = preparer(security);
   const assets = loadAssets(SITE_DIRS.public, prepare);
-  const render = makeRenderer(site, config, assets, SITE_DIRS.views);
+  const render = makeRenderer(site, config, assets, SITE_DIRS.views, style.css);
   const absolute = (url: string) => `${config.publicBaseUrl}${url}`;
   const pages = new Map<string, PreparedResponse>([...assets.responses, ...buildHtmlPages(site, config, render, prepare)]);
   pages.set(ROUTES.sitemap.path, prepare(sitemapXml(site, absolute), { type: "application/xml; charset=utf-8", cache: REVALIDATE }));

@@ -32,18 +32,21 @@ export function buildHtmlPages(
   });
 
   site.questions.forEach((question, index) => {
+    // The breadcrumb's last step, as the page shows it and as its JSON-LD names it.
+    const crumb = `问题 ${index + 1}`;
     html(question.url, "question.njk", {
       title: `${question.question} - ${site.facts.title}`,
       description: question.summary,
       ogType: "article",
       question,
       number: index + 1,
+      crumb,
       previous: site.questions[index - 1],
       next: site.questions[index + 1],
       qrCode: qrCodeSvg(absolute(question.url), `本页链接的二维码：${absolute(question.url)}`),
       jsonLd: [
         faqPage(site, [question], absolute(question.url), absolute),
-        breadcrumbs([home, { name: question.question, url: absolute(question.url) }]),
+        breadcrumbs([home, { name: crumb, url: absolute(question.url) }]),
       ],
     });
   });

@@ -11,7 +11,48 @@ import { jsonLdScript } from "./structured-data.js";
 
 export type Renderer = (template: string, context: Record<string, unknown> & { url: string | null; jsonLd?: object[] }) => string;
 
-export function makeRenderer(site: Site, config: Pick<Config, "publicBaseUrl">, assets: Assets, viewsDir: string): Renderer {
+const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+
+/** "2020-11-27" → "2020年11月27日", as Chinese readers write a date; anything else unchanged. */
+export function chineseDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : iso;
+}
+
+/** A version written as a date (20201127) is said as one: "（2020年11月27日版）"; otherwise nothing. */
+export function versionDate(version: string): string {
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(version);
+  return match ? `（${chineseDate(`${match[1]}-${match[2]}-${match[3]}`)}版）` : "";
+}
+
+/**
+ * Chinese text may break between any two characters, so a title can end with one character
+ * alone on its last line ("区/别？"). The last two Han characters and the punctuation after
+ * them are kept together; browsers with text-wrap: pretty/balance do better still.
+ */
+export function keepEnd(text: string): string {
+  const match = /\p{Script=Han}{2}[\p{P}\s]*$/u.exec(text);
+  if (!match) return escapeHtml(text);
+  return `${escapeHtml(text.slice(0, match.index))}<span class="keep">${escapeHtml(match[0])}</span>`;
+}
+
+/** A URL that may break after its slashes (and only there, unless a part is wider than the line). */
+export function breakAtSlashes(url: string): string {
+  return url
+    .split(/(?<=\/)/)
+    .map(escapeHtml)
+    .join("<wbr>");
+}
+
+export function makeRenderer(
+  site: Site,
+  config: Pick<Config, "publicBaseUrl">,
+  assets: Assets,
+  viewsDir: string,
+  /** The stylesheet each page carries inline (its hash is in the CSP). */
+  style: string,
+): Renderer {
   // Templates are read and compiled here, at start-up; throwOnUndefined turns a typo in a
   // template into a start-up failure instead of a blank spot on a page. trimBlocks and
   // lstripBlocks drop the lines that {% %} tags leave, so pages carry no trailing whitespace.
@@ -26,6 +67,11 @@ export function makeRenderer(site: Site, config: Pick<Config, "publicBaseUrl">, 
     if (url === undefined) throw new Error(`views: asset "${name}" is not in public/`);
     return url;
   });
+  env.addFilter("chineseDate", chineseDate);
+  env.addFilter("versionDate", versionDate);
+  env.addFilter("keepEnd", (text: string) => new nunjucks.runtime.SafeString(keepEnd(text)));
+  env.addFilter("breakAtSlashes", (url: string) => new nunjucks.runtime.SafeString(breakAtSlashes(url)));
+  const shareImage = assets.urls["share.png"];
   return (template, context) =>
     env.render(template, {
       site: site.facts,
@@ -35,6 +81,8 @@ export function makeRenderer(site: Site, config: Pick<Config, "publicBaseUrl">, 
       // The feedback form's reasons (views/feedback.njk), from the one list the owner page reads too.
       feedbackReasons: REASON_WORDS,
       baseUrl: config.publicBaseUrl,
+      style,
+      shareImage: shareImage === undefined ? null : `${config.publicBaseUrl}${shareImage}`,
       canonical: context.url === null ? null : `${config.publicBaseUrl}${context.url}`,
       ogType: "website",
       noindex: false,

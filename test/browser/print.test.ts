@@ -44,9 +44,9 @@ function answerBlocks(page: Page): Promise<string[]> {
  */
 function navigationOnlyWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const controls = [...document.querySelectorAll("nav a, .skip-link, button, .back a")] as HTMLElement[];
+    const controls = [...document.querySelectorAll("nav a, .skip-link, button, .back a, form label")] as HTMLElement[];
     const clone = document.body.cloneNode(true) as HTMLElement;
-    for (const el of clone.querySelectorAll("nav, .skip-link, button, .back")) el.remove();
+    for (const el of clone.querySelectorAll("nav, .skip-link, button, .back, form, .scheme-switch")) el.remove();
     const rest = clone.textContent?.replace(/\s+/g, "") ?? "";
     return controls.map((el) => (el.textContent ?? "").replace(/\s+/g, "")).filter((words) => words !== "" && !rest.includes(words));
   });
@@ -64,7 +64,7 @@ describe("print", () => {
     for (const block of blocks) expect(pdf).toContain(squash(block));
     expect(pdf).toContain(squash(`本页网址：${siteUrl}/all`));
     expect(pdf).toContain(version);
-    expect(navigation).toEqual(expect.arrayContaining(["跳到正文", "网站地图"]));
+    expect(navigation).toEqual(expect.arrayContaining(["跳到正文", "搜索问题", "深色"]));
     for (const words of navigation) expect(pdf, `"${words}" is printed`).not.toContain(words);
     expect(problems).toEqual([]);
     await context.close();
@@ -82,7 +82,7 @@ describe("print", () => {
       for (const block of blocks) expect(pdf).toContain(squash(block));
       expect(pdf).toContain(squash(`本页网址：${url}`));
       expect(pdf).toContain(version);
-      expect(navigation).toEqual(expect.arrayContaining(["跳到正文", "复制链接"]));
+      expect(navigation).toEqual(expect.arrayContaining(["跳到正文", "复制链接", "搜索问题", "跟随系统"]));
       for (const words of navigation) expect(pdf, `"${words}" is printed`).not.toContain(words);
       expect(problems).toEqual([]);
       await context.close();
@@ -120,18 +120,23 @@ describe("print", () => {
     await context.close();
   });
 
-  it("hides the navigation, skip link and buttons under print media", async () => {
-    const context = await openContext();
-    const { page } = await visit(context, questions[0]?.url ?? "");
-    await page.emulateMedia({ media: "print" });
-    const shown = await page.evaluate(() =>
-      [...document.querySelectorAll("nav, .skip-link, button, .heading-anchor")]
-        .filter((el) => el.checkVisibility())
-        .map((el) => el.outerHTML.slice(0, 60)),
-    );
-    expect(shown).toEqual([]);
-    expect(await page.locator(".permalink").isVisible()).toBe(true);
-    expect(await page.locator(".qr-code").isVisible()).toBe(true);
-    await context.close();
-  });
+  it.each([...questions.map((p) => p.url), `${siteUrl}/`, `${siteUrl}/all`])(
+    "%s hides navigation, the skip link and everything interactive under print media",
+    async (url) => {
+      const context = await openContext();
+      const { page } = await visit(context, url);
+      await page.emulateMedia({ media: "print" });
+      const shown = await page.evaluate(() =>
+        [...document.querySelectorAll("nav, .skip-link, button, form, input, select, textarea, [role=group], .heading-anchor")]
+          .filter((el) => el.checkVisibility())
+          .map((el) => el.outerHTML.slice(0, 60)),
+      );
+      expect(shown).toEqual([]);
+      if (url.includes("/questions/")) {
+        expect(await page.locator(".permalink").isVisible()).toBe(true);
+        expect(await page.locator(".qr-code").isVisible()).toBe(true);
+      }
+      await context.close();
+    },
+  );
 });

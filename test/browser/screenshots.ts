@@ -1,4 +1,4 @@
-// `npm run screenshots`: PNGs of the contents page, a question page and the all-in-one page,
+// `npm run screenshots`: PNGs of the contents page, a question page, the all-in-one page and the 404 page,
 // at 1280 and 375 px, in the light and dark schemes, into screenshots/ (git-ignored), for a
 // person to look at. Needs the build and Debian's Chromium, like the browser tests.
 import { mkdirSync } from "node:fs";
@@ -17,7 +17,7 @@ try {
   // The first question in the contents, so the shot follows the content rather than a name.
   const home = await (await fetch(`${server.url}/`)).text();
   const firstQuestion = /href="(\/questions\/[^"]+)"/.exec(home)?.[1] ?? "/";
-  const shots = { contents: "/", question: firstQuestion, all: "/all" };
+  const shots = { contents: "/", question: firstQuestion, all: "/all", "not-found": "/questions/no-such-question" };
   for (const [device, width] of Object.entries(WIDTHS)) {
     for (const colorScheme of SCHEMES) {
       const context = await newContext(browser, { viewport: { width, height: 800 }, colorScheme, deviceScaleFactor: 1 });

@@ -36,7 +36,8 @@ describe("search", () => {
   it("fits a 320 px phone without sideways scrolling", async () => {
     const context = await openContext({ viewport: { width: 320, height: 640 } });
     const { page } = await visit(context, `${siteUrl}/search?q=${encodeURIComponent("全网ISP和省网ISP有什么区别")}`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+    // Nothing wider than the viewport; with the scrollbar's gutter kept, the content is narrower.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(await axeViolations(page, ["target-size"])).toEqual([]);
     await context.close();
   });

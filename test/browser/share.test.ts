@@ -28,3 +28,44 @@ describe("copy link", () => {
     await context.close();
   });
 });
+
+// A phone cannot scan its own screen: narrow screens show the link and the copy button only,
+// wide ones the QR code too. The link breaks after a slash or hyphen, never inside a word.
+describe("share box by screen width", () => {
+  it.each([
+    [320, false],
+    [375, false],
+    [768, true],
+    [1280, true],
+  ] as const)("%i px wide: the QR code is shown: %s; link and button always", async (width, qr) => {
+    const phone = width < 500;
+    const context = await openContext({ viewport: { width, height: 800 }, isMobile: phone, hasTouch: phone });
+    for (const { url } of questions) {
+      const { page, problems } = await visit(context, url);
+      expect(await page.locator(".qr-code").isVisible(), url).toBe(qr);
+      expect(await page.locator(".permalink a").isVisible(), url).toBe(true);
+      expect(await page.getByRole("button", { name: "复制链接" }).isVisible(), url).toBe(true);
+      // Each line of the link ends at a slash (or a slug's hyphen, where words meet), or is its last line.
+      const lines = await page.locator(".permalink a").evaluate((link) => {
+        const text = link.textContent ?? "";
+        const range = document.createRange();
+        const node = [...link.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE);
+        const tops: Array<[number, string]> = [];
+        for (const textNode of node) {
+          for (let i = 0; i < (textNode.textContent ?? "").length; i++) {
+            range.setStart(textNode, i);
+            range.setEnd(textNode, i + 1);
+            tops.push([Math.round(range.getBoundingClientRect().top), textNode.textContent?.[i] ?? ""]);
+          }
+        }
+        const byLine = new Map<number, string>();
+        for (const [top, char] of tops) byLine.set(top, (byLine.get(top) ?? "") + char);
+        return { text, lines: [...byLine.values()] };
+      });
+      expect(lines.lines.join(""), url).toBe(lines.text);
+      for (const line of lines.lines.slice(0, -1)) expect(/[/-]$/.test(line), `${url}: ${lines.lines.join(" | ")}`).toBe(true);
+      expect(problems).toEqual([]);
+    }
+    await context.close();
+  });
+});

@@ -128,7 +128,21 @@ describe.each(contentFolders())("over $name", ({ dir, site }) => {
             .toArray()
             .map((a) => [$(a).attr("href"), $(a).text()]),
           url,
-        ).toEqual([...pages.map((p) => [p.url, p.title]), ["/sitemap.xml", "网站地图"]]);
+        ).toEqual(pages.map((p) => [p.url, p.title]));
+        // /sitemap.xml is for crawlers (robots.txt names it); readers are not sent to raw XML.
+        expect($('a[href="/sitemap.xml"]'), url).toHaveLength(0);
+      }
+    });
+
+    it("calls the contents by one name, 目录, wherever a link leads there", async () => {
+      for (const url of [...siteUrls(site), "/no-such-page"]) {
+        const $ = cheerio.load((await request(app).get(url)).text);
+        // The site's name in the header also leads there; every other link says what it is.
+        const words = $('a[href="/"]:not(.site-title)')
+          .toArray()
+          .map((a) => $(a).text().trim());
+        expect(words.length, url).toBeGreaterThan(0);
+        for (const word of words) expect(word, url).toMatch(/^(返回)?目录$/);
       }
     });
   });
@@ -141,12 +155,15 @@ describe.each(contentFolders())("over $name", ({ dir, site }) => {
       expect($("footer")).toHaveLength(1);
       expect($("nav").length).toBeGreaterThanOrEqual(2);
       expect($("body > a.skip-link").attr("href")).toBe("#main");
-      expect($('link[rel="stylesheet"]').attr("href")).toMatch(/^\/assets\/style\.[\w-]{10}\.css$/);
+      // The stylesheet is in the page (page-budget.test.ts checks its CSP hash).
+      expect($('link[rel="stylesheet"]')).toHaveLength(0);
+      expect($("head style").text()).toContain('"Noto Sans CJK SC"');
       expect($('link[rel="icon"]').attr("href")).toMatch(/^\/assets\/favicon\.[\w-]{10}\.svg$/);
-      // Scripts only as files of our own (the CSP allows no inline script), loaded without blocking.
+      // Scripts only as files of our own (the CSP allows no inline script), loaded without
+      // blocking, but for the scheme script, which must pick the colours before the first paint.
       for (const script of $("script:not([type='application/ld+json'])").toArray()) {
         expect($(script).attr("src")).toMatch(/^\/assets\/[\w-]+\.[\w-]{10}\.js$/);
-        expect($(script).attr("defer")).toBeDefined();
+        if (!$(script).attr("src")?.startsWith("/assets/scheme.")) expect($(script).attr("defer")).toBeDefined();
         expect($(script).html()).toBe("");
       }
     });
@@ -183,18 +200,24 @@ describe("a fifth question in a fixture folder", () => {
 });
 
 describe("assets", () => {
-  it("serves the stylesheet and favicon under hashed names with long-lived caching", async () => {
+  it("serves the scripts and favicon under hashed names with long-lived caching, and inlines the CSS with Chinese fonts", async () => {
     const { $ } = await page(app, "/");
-    for (const href of [$('link[rel="stylesheet"]').attr("href"), $('link[rel="icon"]').attr("href")]) {
+    const files = [
+      $('link[rel="icon"]').attr("href"),
+      ...$("script[src]")
+        .map((_i, el) => $(el).attr("src"))
+        .get(),
+    ];
+    expect(files.length).toBeGreaterThan(1);
+    for (const href of files) {
       const res = await request(app).get(href ?? "");
       expect(res.status).toBe(200);
       expect(res.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
     }
-    const css = await request(app).get($('link[rel="stylesheet"]').attr("href") ?? "");
-    expect(css.headers["content-type"]).toBe("text/css; charset=utf-8");
-    expect(css.text).toContain('"PingFang SC"');
-    expect(css.text).toContain('"Microsoft YaHei"');
-    expect(css.text).toContain('"Noto Sans CJK SC"');
+    const css = $("head style").text();
+    expect(css).toContain('"PingFang SC"');
+    expect(css).toContain('"Microsoft YaHei"');
+    expect(css).toContain('"Noto Sans CJK SC"');
   });
 });
 
