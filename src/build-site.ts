@@ -11,7 +11,7 @@ import { buildHtmlPages } from "./pages/build-pages.js";
 import { buildErrorPages, type ErrorPages } from "./pages/error-pages.js";
 import { IMMUTABLE, type Prepare, type PreparedResponse, preparer, REVALIDATE } from "./pages/prepared.js";
 import { aliasRedirects } from "./pages/redirects.js";
-import { makeRenderer, type Renderer } from "./pages/renderer.js";
+import { type Links, makeRenderer, type Renderer } from "./pages/renderer.js";
 import { robotsTxt, sitemapXml } from "./pages/sitemap.js";
 import { ROUTES } from "./routes.js";
 import { createSearch, type Search } from "./search/search.js";
@@ -43,11 +43,17 @@ const ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
 /** Templates and public files ship with the code, not the content; `npm run dev` watches them. */
 export const SITE_DIRS = { views: path.join(ROOT, "views"), public: path.join(ROOT, "public") } as const;
 
-export function buildSite(site: Site, config: Pick<Config, "publicBaseUrl">): BuiltSite {
+/** What `npm run export` changes: its own search links, and the index it already built. */
+export interface BuildOptions {
+  readonly links?: Links;
+  readonly search?: Search;
+}
+
+export function buildSite(site: Site, config: Pick<Config, "publicBaseUrl">, options: BuildOptions = {}): BuiltSite {
   const security = securityHeaders(config);
   const prepare = preparer(security);
   const assets = loadAssets(SITE_DIRS.public, prepare);
-  const render = makeRenderer(site, config, assets, SITE_DIRS.views);
+  const render = makeRenderer(site, config, assets, SITE_DIRS.views, options.links);
   const absolute = (url: string) => `${config.publicBaseUrl}${url}`;
   const pages = new Map<string, PreparedResponse>([...assets.responses, ...buildHtmlPages(site, config, render, prepare)]);
   pages.set(ROUTES.sitemap.path, prepare(sitemapXml(site, absolute), { type: "application/xml; charset=utf-8", cache: REVALIDATE }));
@@ -60,7 +66,7 @@ export function buildSite(site: Site, config: Pick<Config, "publicBaseUrl">): Bu
     site,
     pages,
     errors: buildErrorPages(render, site.facts.title, prepare),
-    search: createSearch(site.questions, site.synonyms),
+    search: options.search ?? createSearch(site.questions, site.synonyms),
     render,
     security,
     prepare,

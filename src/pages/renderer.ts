@@ -7,9 +7,18 @@ import { LINKS } from "../routes.js";
 import type { Assets } from "./assets.js";
 import { jsonLdScript } from "./structured-data.js";
 
+/** The site's links as templates see them; an export points search at its static page and module. */
+export type Links = { readonly [K in keyof typeof LINKS]: string } & { readonly searchModule?: string };
+
 export type Renderer = (template: string, context: Record<string, unknown> & { url: string | null; jsonLd?: object[] }) => string;
 
-export function makeRenderer(site: Site, config: Pick<Config, "publicBaseUrl">, assets: Assets, viewsDir: string): Renderer {
+export function makeRenderer(
+  site: Site,
+  config: Pick<Config, "publicBaseUrl">,
+  assets: Assets,
+  viewsDir: string,
+  links: Links = LINKS,
+): Renderer {
   // Templates are read and compiled here, at start-up; throwOnUndefined turns a typo in a
   // template into a start-up failure instead of a blank spot on a page. trimBlocks and
   // lstripBlocks drop the lines that {% %} tags leave, so pages carry no trailing whitespace.
@@ -29,7 +38,7 @@ export function makeRenderer(site: Site, config: Pick<Config, "publicBaseUrl">, 
       site: site.facts,
       questions: site.questions,
       pages: site.pages,
-      links: LINKS,
+      links,
       baseUrl: config.publicBaseUrl,
       canonical: context.url === null ? null : `${config.publicBaseUrl}${context.url}`,
       ogType: "website",
