@@ -52,6 +52,7 @@ export function staticServerBlock(root: string, listen: string): string {
         image/png png;
         image/x-icon ico;
         font/woff2 woff2;
+        application/json json;
       }
       add_header Cache-Control "public, max-age=31536000, immutable";
     }

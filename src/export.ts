@@ -8,10 +8,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { brotliCompressSync } from "node:zlib";
 import { ConfigError, loadConfig } from "./config.js";
-import { ContentError, loadSite } from "./content/load.js";
-import { buildExport } from "./export/build.js";
+import { ContentError } from "./content/load.js";
 import { checkTarget, ExportRefused, replaceFolder } from "./export/folder.js";
-import { exportFiles } from "./pages/export-site.js";
 
 const PROJECT = path.resolve(import.meta.dirname, "..");
 
@@ -27,6 +25,12 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<vo
   }
   const config = loadConfig({ ...env, PUBLIC_BASE_URL: baseUrl });
   const target = checkTarget(positionals[0], { project: PROJECT, content: config.contentDir, home: homedir(), cwd: process.cwd() });
+  // Loaded only once the folder is known to be safe, so a refusal answers at once.
+  const [{ loadSite }, { buildExport }, { exportFiles }] = await Promise.all([
+    import("./content/load.js"),
+    import("./export/build.js"),
+    import("./pages/export-site.js"),
+  ]);
   const exported = await buildExport(loadSite(config.contentDir), config);
   const files = exportFiles(exported.pages, exported.built.errors[404], config.publicBaseUrl);
   replaceFolder(target, files);

@@ -9,6 +9,7 @@ import { type BuiltSite, buildSite } from "./build-site.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { ContentError, loadSite } from "./content/load.js";
 import { createLog } from "./log.js";
+import { baseUrlWarning } from "./public-base-url.js";
 import type { ErrorStatus } from "./pages/error-pages.js";
 
 /** How long requests in flight may take after SIGTERM before their connections are cut. */
@@ -79,6 +80,8 @@ export function serve(built: BuiltSite, { config, logger }: Setup): Serving {
         },
         "listening",
       );
+      const warning = baseUrlWarning(config);
+      if (warning !== undefined) logger.warn({ publicBaseUrl: config.publicBaseUrl, host: config.host }, warning);
       resolve(port);
     }),
   );
