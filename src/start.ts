@@ -9,8 +9,8 @@ import { type BuiltSite, buildSite } from "./build-site.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { ContentError, loadSite } from "./content/load.js";
 import { createLog } from "./log.js";
-import { baseUrlWarning } from "./public-base-url.js";
 import type { ErrorStatus } from "./pages/error-pages.js";
+import { baseUrlWarning } from "./public-base-url.js";
 
 /** How long requests in flight may take after SIGTERM before their connections are cut. */
 export const SHUTDOWN_GRACE_MS = 10_000;

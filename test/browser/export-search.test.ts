@@ -4,9 +4,9 @@
 // search needs JavaScript and links to the all-in-one page. Over the search fixture, so what a
 // query finds does not change when the site's content grows.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import express from "express";
@@ -21,11 +21,15 @@ let server: http.Server | undefined;
 let siteUrl = "";
 
 beforeAll(async () => {
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["src/export.ts", dir, "--base-url", "https://isp-faq.example.com"], {
-    cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: path.join(ROOT, "test", "fixtures", "search") },
-    encoding: "utf8",
-  });
+  const result = spawnSync(
+    path.join(ROOT, "node_modules", ".bin", "tsx"),
+    ["src/export.ts", dir, "--base-url", "https://isp-faq.example.com"],
+    {
+      cwd: ROOT,
+      env: { ...process.env, CONTENT_DIR: path.join(ROOT, "test", "fixtures", "search") },
+      encoding: "utf8",
+    },
+  );
   expect(result.status, result.stderr).toBe(0);
   const app = express();
   app.use((_req, res, next) => {

@@ -20,10 +20,13 @@ interface Run {
 
 function runExport(args: readonly string[], env: Record<string, string | undefined> = {}, cwd = ROOT): Promise<Run> {
   return new Promise((resolve) => {
-    const childEnv = { ...process.env, PUBLIC_BASE_URL: BASE_URL, ...env };
+    const childEnv: Record<string, string | undefined> = { ...process.env, PUBLIC_BASE_URL: BASE_URL, ...env };
     for (const [name, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[name];
-    execFile(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "src", "export.ts"), ...args], { cwd, env: childEnv }, (error, stdout, stderr) =>
-      resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr }),
+    execFile(
+      path.join(ROOT, "node_modules", ".bin", "tsx"),
+      [path.join(ROOT, "src", "export.ts"), ...args],
+      { cwd, env: childEnv },
+      (error, stdout, stderr) => resolve({ code: typeof error?.code === "number" ? error.code : 0, stdout, stderr }),
     );
   });
 }
@@ -66,7 +69,13 @@ beforeAll(async () => {
 describe("npm run export refuses, leaving every file in place", () => {
   it("an empty or missing folder argument, '.', the project root and the folder above it", async () => {
     const before = projectState();
-    const runs = await Promise.all([runExport([""]), runExport([]), runExport(["."]), runExport([ROOT]), runExport([path.dirname(path.resolve(ROOT))])]);
+    const runs = await Promise.all([
+      runExport([""]),
+      runExport([]),
+      runExport(["."]),
+      runExport([ROOT]),
+      runExport([path.dirname(path.resolve(ROOT))]),
+    ]);
     expectRefused(runs[0] as Run, /没有指定导出文件夹/);
     expectRefused(runs[1] as Run, /没有指定导出文件夹/);
     expectRefused(runs[2] as Run, /当前文件夹|本项目/);
