@@ -3,6 +3,7 @@
 // express.static, object storage website hosting and GitHub Pages all answer for /<path>, some
 // after a redirect to /<path>/), 404.html, a small page that moves readers on for each
 // redirect, everything else under its own name, and .br/.gz siblings for hosts that send them.
+import { ROUTES } from "../routes.js";
 import type { PreparedResponse } from "./prepared.js";
 
 /** The file that answers a URL: "/" → index.html, HTML pages → <path>/index.html, anything else as named. */
@@ -62,8 +63,8 @@ export function exportFiles(
     if (file.split("/").some((part) => part === ".." || part === "." || part === "")) throw new Error(`export: ${from} is not a file name`);
     files.set(file, body);
   };
-  for (const [url, prepared] of [...pages, ["/404.html", notFound] as const]) {
-    const file = url === "/404.html" ? "404.html" : fileForUrl(url, prepared);
+  for (const [url, prepared] of [...pages, [ROUTES.exportNotFound.path, notFound] as const]) {
+    const file = fileForUrl(url, prepared);
     const location = prepared.status >= 300 && prepared.status < 400 ? locationOf(prepared) : undefined;
     if (location !== undefined) {
       add(file, movedPage(location, baseUrl), url);
