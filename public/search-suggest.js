@@ -19,7 +19,11 @@
     input.addEventListener("focus", loadEngine, { once: true });
     form.addEventListener("submit", loadEngine);
     // If the module cannot load (offline), the page keeps saying how to find things without it.
-    if (location.pathname === new URL(form.action).pathname) loadEngine().then((module) => module.showPage(), () => {});
+    if (location.pathname === new URL(form.action).pathname)
+      loadEngine().then(
+        (module) => module.showPage(),
+        () => {},
+      );
   }
 
   const list = document.createElement("ul");

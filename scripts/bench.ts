@@ -100,7 +100,7 @@ async function throughput(): Promise<void> {
   const publicBaseUrl = "http://localhost";
   const site = path.join(work, "site");
   const built = buildSite(loadSite(path.join(ROOT, "content")), { publicBaseUrl });
-  replaceFolder(site, exportFiles(built.pages, built.errors[404], publicBaseUrl));
+  replaceFolder(site, exportFiles(built.pages, built.errors[404]));
   const routes = JSON.stringify([
     { url: "/", file: path.join(site, "index.html"), type: "text/html; charset=utf-8" },
     { url: QUESTION, file: path.join(site, QUESTION.slice(1), "index.html"), type: "text/html; charset=utf-8" },

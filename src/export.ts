@@ -32,7 +32,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<vo
     import("./pages/export-site.js"),
   ]);
   const exported = await buildExport(loadSite(config.contentDir), config);
-  const files = exportFiles(exported.pages, exported.built.errors[404], config.publicBaseUrl);
+  const files = exportFiles(exported.pages, exported.built.errors[404]);
   replaceFolder(target, files);
   const bytes = [...files].filter(([name]) => !/\.(br|gz)$/.test(name)).reduce((sum, [, body]) => sum + body.length, 0);
   const packed = (url: string) => brotliCompressSync(exported.pages.get(url)?.body ?? Buffer.alloc(0)).length;
