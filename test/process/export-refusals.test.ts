@@ -9,6 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASE_URL, CONTENT_DIR, ROOT } from "../helpers.js";
 
+// Each case starts the real command (tsx): generous timeouts, as a loaded CI machine is slow.
 const work = mkdtempSync(path.join(tmpdir(), "faq-refusals-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -83,7 +84,7 @@ describe("npm run export refuses, leaving every file in place", () => {
     expectRefused(runs[4] as Run, /本项目的文件夹/);
     expect(projectState()).toEqual(before);
     expect(existsSync(path.join(ROOT, ".faq-export"))).toBe(false);
-  }, 60_000);
+  }, 180_000);
 
   it("the root folder, the home folder, a folder holding the home folder or the content folder", async () => {
     const home = path.join(work, "people", "owner");
@@ -106,7 +107,7 @@ describe("npm run export refuses, leaving every file in place", () => {
     expectRefused(runs[4] as Run, /内容文件夹/);
     expect(snapshot(path.join(work, "people"))).toEqual(homeBefore);
     expect(snapshot(site)).toEqual(siteBefore);
-  }, 60_000);
+  }, 180_000);
 
   it("a folder with a foreign file, with the old marker, or an earlier export with a file added or changed", async () => {
     const foreign = path.join(work, "foreign");
@@ -132,7 +133,7 @@ describe("npm run export refuses, leaving every file in place", () => {
     expectRefused(runs[3] as Run, /index\.html/);
     expect(folders.map(snapshot)).toEqual(before);
     expect(readdirSync(work).filter((name) => name.startsWith("."))).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it("a file as the folder, or a folder under a file", async () => {
     const file = path.join(work, "a-file.txt");
@@ -141,13 +142,13 @@ describe("npm run export refuses, leaving every file in place", () => {
     expectRefused(runs[0] as Run, /是一个文件，不是文件夹/);
     expectRefused(runs[1] as Run, /a-file\.txt 是一个文件/);
     expect(readFileSync(file, "utf8")).toBe("mine\n");
-  }, 60_000);
+  }, 180_000);
 
   it("no public base URL: neither --base-url nor PUBLIC_BASE_URL", async () => {
     const target = path.join(work, "no-base");
     expectRefused(await runExport([target], { PUBLIC_BASE_URL: undefined }), /--base-url/);
     expect(existsSync(target)).toBe(false);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("npm run export replaces its own earlier export", () => {
@@ -157,5 +158,5 @@ describe("npm run export replaces its own earlier export", () => {
     expect(again.code, again.stderr).toBe(0);
     expect(snapshot(previous)).toEqual(previousFiles); // the same content makes the same files
     expect(readdirSync(work).filter((name) => name.startsWith("."))).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
