@@ -6,6 +6,26 @@
   const input = form?.querySelector("input[name=q]");
   if (!form || !input || !window.fetch || !window.AbortController) return;
 
+  // On an exported site no server answers /search.json: the form names a module that searches
+  // in the browser instead, loaded the first time a reader focuses or submits the box (or
+  // arrives on its results page), never before.
+  const moduleUrl = form.dataset.searchModule;
+  let engine;
+  const loadEngine = () => {
+    engine ??= import(moduleUrl);
+    return engine;
+  };
+  if (moduleUrl) {
+    input.addEventListener("focus", loadEngine, { once: true });
+    form.addEventListener("submit", loadEngine);
+    // If the module cannot load (offline), the page keeps saying how to find things without it.
+    if (location.pathname === new URL(form.action).pathname)
+      loadEngine().then(
+        (module) => module.showPage(),
+        () => {},
+      );
+  }
+
   const list = document.createElement("ul");
   list.id = "search-suggest";
   list.className = "search-suggest";
@@ -55,6 +75,11 @@
     if (query === "") return hide();
     controller = new AbortController();
     try {
+      if (moduleUrl) {
+        const data = await (await loadEngine()).suggest(query);
+        if (!controller.signal.aborted) render(data, query);
+        return;
+      }
       const response = await fetch(`/search.json?q=${encodeURIComponent(query)}`, { signal: controller.signal });
       if (!response.ok) return hide();
       render(await response.json(), query);
@@ -80,7 +105,7 @@
     if (data.results.length === 0) item(document.createTextNode("没有找到相关问题，按回车查看全部问题"));
     else if (data.total > data.results.length) {
       const all = document.createElement("a");
-      all.href = `/search?q=${encodeURIComponent(query)}`;
+      all.href = `${new URL(form.action).pathname}?q=${encodeURIComponent(query)}`;
       all.className = "search-suggest-all";
       all.textContent = `查看全部 ${data.total} 个结果`;
       item(all);

@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { buildSite } from "../src/build-site.js";
 import { loadSite } from "../src/content/load.js";
-import { exportSite } from "../src/pages/export-site.js";
+import { replaceFolder } from "../src/export/folder.js";
+import { exportFiles } from "../src/pages/export-site.js";
 import { freePort } from "./free-port.js";
 import { nginxInstalled, startNginx, waitForPort } from "./nginx.js";
 import { serverArgs } from "./server-command.js";
@@ -98,10 +99,11 @@ async function throughput(): Promise<void> {
   if (!existsSync(WRK)) throw new Error("npm run bench needs wrk: apt-get install wrk");
   const publicBaseUrl = "http://localhost";
   const site = path.join(work, "site");
-  exportSite(buildSite(loadSite(path.join(ROOT, "content")), { publicBaseUrl }), site);
+  const built = buildSite(loadSite(path.join(ROOT, "content")), { publicBaseUrl });
+  replaceFolder(site, exportFiles(built.pages, built.errors[404]));
   const routes = JSON.stringify([
     { url: "/", file: path.join(site, "index.html"), type: "text/html; charset=utf-8" },
-    { url: QUESTION, file: path.join(site, `${QUESTION.slice(1)}.html`), type: "text/html; charset=utf-8" },
+    { url: QUESTION, file: path.join(site, QUESTION.slice(1), "index.html"), type: "text/html; charset=utf-8" },
   ]);
 
   const servers: Array<{ name: string; port: number }> = [];

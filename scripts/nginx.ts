@@ -12,7 +12,22 @@ export const nginxInstalled = (): boolean => existsSync(NGINX);
 /** Debian's libnginx-mod-http-brotli-static; without it nginx serves gzip and identity only. */
 export const nginxHasBrotli = (): boolean => existsSync(BROTLI_MODULE);
 
-/** The server block for an export: extensionless URLs from <path>.html, precompressed siblings, 404.html. */
+/**
+ * Debian's own default server block (/etc/nginx/sites-available/default), nothing added: what an
+ * export must work under without any configuration.
+ */
+export function defaultServerBlock(root: string, listen: string): string {
+  return `server {
+    listen ${listen};
+    root ${root};
+    index index.html index.htm index.nginx-debian.html;
+    location / {
+      try_files $uri $uri/ =404;
+    }
+  }`;
+}
+
+/** The server block for an export: pages from <path>/index.html, precompressed siblings, 404.html. */
 export function staticServerBlock(root: string, listen: string): string {
   return `server {
     listen ${listen};
@@ -24,7 +39,8 @@ export function staticServerBlock(root: string, listen: string): string {
     ${nginxHasBrotli() ? "brotli_static on;" : "# brotli_static on;  (needs libnginx-mod-http-brotli-static)"}
     error_page 404 /404.html;
     location / {
-      try_files $uri $uri.html $uri/index.html =404;
+      # $uri/index.html answers /questions/x directly ($uri/ alone would redirect to /questions/x/); $uri/ answers /.
+      try_files $uri $uri/index.html $uri/ =404;
       add_header Cache-Control "public, max-age=0, must-revalidate";
     }
     location /assets/ {
@@ -36,6 +52,7 @@ export function staticServerBlock(root: string, listen: string): string {
         image/png png;
         image/x-icon ico;
         font/woff2 woff2;
+        application/json json;
       }
       add_header Cache-Control "public, max-age=31536000, immutable";
     }
@@ -54,7 +71,7 @@ export interface RunningNginx {
 }
 
 /** Starts nginx (one worker, like our single Node process) in prefix/, serving root on 127.0.0.1:port. */
-export async function startNginx(root: string, port: number, prefix: string): Promise<RunningNginx> {
+export async function startNginx(root: string, port: number, prefix: string, block = staticServerBlock): Promise<RunningNginx> {
   mkdirSync(prefix, { recursive: true });
   const conf = path.join(prefix, "nginx.conf");
   writeFileSync(
@@ -77,7 +94,7 @@ http {
   fastcgi_temp_path ${prefix}/fastcgi;
   uwsgi_temp_path ${prefix}/uwsgi;
   scgi_temp_path ${prefix}/scgi;
-  ${staticServerBlock(root, `127.0.0.1:${port}`).replace(/\n/g, "\n  ")}
+  ${block(root, `127.0.0.1:${port}`).replace(/\n/g, "\n  ")}
 }
 `,
   );

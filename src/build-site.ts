@@ -11,7 +11,7 @@ import { buildErrorPages, type ErrorPages } from "./pages/error-pages.js";
 import { inlineStyle } from "./pages/inline-style.js";
 import { IMMUTABLE, type Prepare, type PreparedResponse, preparer, REVALIDATE } from "./pages/prepared.js";
 import { aliasRedirects } from "./pages/redirects.js";
-import { makeRenderer, type Renderer } from "./pages/renderer.js";
+import { type Links, makeRenderer, type Renderer } from "./pages/renderer.js";
 import { robotsTxt, sitemapXml } from "./pages/sitemap.js";
 import { ROUTES } from "./routes.js";
 import { createSearch, type Search } from "./search/search.js";
@@ -43,12 +43,18 @@ const ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
 /** Templates and public files ship with the code, not the content; `npm run dev` watches them. */
 export const SITE_DIRS = { views: path.join(ROOT, "views"), public: path.join(ROOT, "public") } as const;
 
-export function buildSite(site: Site, config: SecurityConfig): BuiltSite {
+/** What `npm run export` changes: its own search links, and the index it already built. */
+export interface BuildOptions {
+  readonly links?: Links;
+  readonly search?: Search;
+}
+
+export function buildSite(site: Site, config: SecurityConfig, options: BuildOptions = {}): BuiltSite {
   const style = inlineStyle(SITE_DIRS.public);
   const security = securityHeaders(config, { styleHashes: [style.hash] });
   const prepare = preparer(security);
   const assets = loadAssets(SITE_DIRS.public, prepare);
-  const render = makeRenderer(site, config, assets, SITE_DIRS.views, style.css);
+  const render = makeRenderer(site, config, assets, SITE_DIRS.views, style.css, options.links);
   const absolute = (url: string) => `${config.publicBaseUrl}${url}`;
   const pages = new Map<string, PreparedResponse>([...assets.responses, ...buildHtmlPages(site, config, render, prepare)]);
   pages.set(ROUTES.sitemap.path, prepare(sitemapXml(site, absolute), { type: "application/xml; charset=utf-8", cache: REVALIDATE }));
@@ -61,7 +67,7 @@ export function buildSite(site: Site, config: SecurityConfig): BuiltSite {
     site,
     pages,
     errors: buildErrorPages(render, site.facts.title, prepare),
-    search: createSearch(site.questions, site.synonyms),
+    search: options.search ?? createSearch(site.questions, site.synonyms),
     render,
     security,
     prepare,

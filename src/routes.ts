@@ -36,6 +36,7 @@ export const ROUTES = {
   // Files the static export writes beside the pages; a page named like them would overwrite them.
   exportIndex: { path: "/index.html", answeredBy: "static export", inSitemap: false },
   exportNotFound: { path: "/404.html", answeredBy: "static export", inSitemap: false },
+  exportSearch: { path: "/search.html", answeredBy: "static export", inSitemap: false },
   favicon: { path: "/favicon.ico", answeredBy: "nothing (browsers ask for it)", inSitemap: false },
 } as const satisfies Record<string, Route>;
 

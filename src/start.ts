@@ -15,6 +15,7 @@ import { sendPrepared } from "./http/serve-page.js";
 import { trustedProxies } from "./http/trusted-proxy.js";
 import { createLog } from "./log.js";
 import type { ErrorStatus } from "./pages/error-pages.js";
+import { baseUrlWarning } from "./public-base-url.js";
 import { PROBES } from "./routes.js";
 
 /** How long requests in flight may take after SIGTERM before their connections are cut. */
@@ -128,6 +129,8 @@ export function serve(built: BuiltSite, { config, logger }: Setup): Serving {
         },
         "listening",
       );
+      const warning = baseUrlWarning(config);
+      if (warning !== undefined) logger.warn({ publicBaseUrl: config.publicBaseUrl, host: config.host }, warning);
       resolve(port);
     }),
   );

@@ -1,38 +1,38 @@
-// Writes the page map to a folder any static host serves as is: the same URLs, each HTML page
-// as <path>.html (what GitHub Pages, Netlify, Cloudflare Pages and nginx's try_files serve for
-// an extensionless URL without a redirect), 404.html, and .br/.gz siblings for precompressed serving.
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import type { BuiltSite } from "../build-site.js";
+// Lays the page map out as files any static host serves as they are: every HTML page as
+// <path>/index.html (the one layout that python -m http.server, nginx's default try_files,
+// express.static, object storage website hosting and GitHub Pages all answer for /<path>, some
+// after a redirect to /<path>/), 404.html, each redirect's page that moves readers on,
+// everything else under its own name, and .br/.gz siblings for hosts that send them.
+import { ROUTES } from "../routes.js";
 import type { PreparedResponse } from "./prepared.js";
 
-/** The file that answers a URL: "/" → index.html, HTML pages → <path>.html, everything else as named. */
+/** The file that answers a URL: "/" → index.html, HTML pages → <path>/index.html, anything else as named. */
 export function fileForUrl(url: string, prepared: PreparedResponse): string {
-  if (url === "/") return "index.html";
   const isHtml = prepared.headers["Content-Type"]?.startsWith("text/html") ?? false;
-  return (isHtml && !url.endsWith(".html") ? `${url}.html` : url).slice(1);
+  const isRedirect = prepared.status >= 300 && prepared.status < 400;
+  if (url.endsWith("/")) return `${url.slice(1)}index.html`;
+  if (url.endsWith(".html")) return url.slice(1);
+  return isHtml || isRedirect ? `${url.slice(1)}/index.html` : url.slice(1);
 }
 
-/** Writes every page, asset and error page; returns the files written, relative to dir. */
-export function exportSite(built: Pick<BuiltSite, "pages" | "errors">, dir: string): string[] {
-  const written: string[] = [];
-  const write = (file: string, prepared: PreparedResponse) => {
-    const target = path.resolve(dir, file);
-    // URLs come from our own content and public/, but a file must never land outside dir.
-    if (!target.startsWith(path.resolve(dir) + path.sep)) throw new Error(`export: ${file} would be written outside ${dir}`);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, prepared.body);
-    written.push(file);
-    for (const [suffix, version] of [
-      [".br", prepared.br],
-      [".gz", prepared.gzip],
-    ] as const) {
-      if (version === undefined) continue;
-      writeFileSync(target + suffix, version.body);
-      written.push(file + suffix);
-    }
+/**
+ * Every file of the export, relative to its folder, with its bytes. Two URLs wanting one file
+ * is a mistake in the route table, so it stops the export rather than losing a page.
+ */
+export function exportFiles(pages: ReadonlyMap<string, PreparedResponse>, notFound: PreparedResponse): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const add = (file: string, body: Buffer, from: string) => {
+    if (files.has(file)) throw new Error(`export: ${from} and another URL would both be written to ${file}`);
+    if (file.split("/").some((part) => part === ".." || part === "." || part === "")) throw new Error(`export: ${from} is not a file name`);
+    files.set(file, body);
   };
-  for (const [url, prepared] of built.pages) write(fileForUrl(url, prepared), prepared);
-  write("404.html", built.errors[404]);
-  return written;
+  for (const [url, prepared] of [...pages, [ROUTES.exportNotFound.path, notFound] as const]) {
+    // A redirect's body is a page that moves readers on (src/pages/redirects.ts), which is what
+    // a static host, unable to send a 301, serves at the old address.
+    const file = fileForUrl(url, prepared);
+    add(file, prepared.body, url);
+    if (prepared.br !== undefined) add(`${file}.br`, prepared.br.body, url);
+    if (prepared.gzip !== undefined) add(`${file}.gz`, prepared.gzip.body, url);
+  }
+  return files;
 }

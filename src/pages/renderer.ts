@@ -9,6 +9,9 @@ import { LINKS } from "../routes.js";
 import type { Assets } from "./assets.js";
 import { jsonLdScript } from "./structured-data.js";
 
+/** The site's links as templates see them; an export points search at its static page and module. */
+export type Links = { readonly [K in keyof typeof LINKS]: string } & { readonly searchModule?: string };
+
 export type Renderer = (template: string, context: Record<string, unknown> & { url: string | null; jsonLd?: object[] }) => string;
 
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -52,6 +55,7 @@ export function makeRenderer(
   viewsDir: string,
   /** The stylesheet each page carries inline (its hash is in the CSP). */
   style: string,
+  links: Links = LINKS,
 ): Renderer {
   // Templates are read and compiled here, at start-up; throwOnUndefined turns a typo in a
   // template into a start-up failure instead of a blank spot on a page. trimBlocks and
@@ -77,7 +81,7 @@ export function makeRenderer(
       site: site.facts,
       questions: site.questions,
       pages: site.pages,
-      links: LINKS,
+      links,
       // The feedback form's reasons (views/feedback.njk), from the one list the owner page reads too.
       feedbackReasons: REASON_WORDS,
       baseUrl: config.publicBaseUrl,

@@ -4,14 +4,24 @@ import type { Question } from "../content/site.js";
 import { analyze } from "./analyze.js";
 import { buildPostings } from "./build-postings.js";
 import { foldWord } from "./fold.js";
-import type { SearchIndex } from "./search-index.js";
+import type { AnalyzedField, SearchIndex } from "./search-index.js";
 
-export function buildSearchIndex(questions: readonly Question[], synonymGroups: ReadonlyArray<readonly string[]>): SearchIndex {
-  const indexed = questions.map((question) => ({
+/** The three fields of a question, in the order the serialised index numbers them. */
+export const FIELDS = ["title", "summary", "text"] as const;
+export type FieldName = (typeof FIELDS)[number];
+/** Analyses one field; the browser's version reads the syllables the export recorded. */
+export type AnalyzeField = (text: string, doc: number, field: FieldName) => AnalyzedField;
+
+export function buildSearchIndex(
+  questions: readonly Question[],
+  synonymGroups: ReadonlyArray<readonly string[]>,
+  analyzeField: AnalyzeField = (text) => analyze(text),
+): SearchIndex {
+  const indexed = questions.map((question, doc) => ({
     question,
-    title: analyze(question.question),
-    summary: analyze(question.summary),
-    text: analyze(question.text),
+    title: analyzeField(question.question, doc, "title"),
+    summary: analyzeField(question.summary, doc, "summary"),
+    text: analyzeField(question.text, doc, "text"),
   }));
   const postings = buildPostings(indexed);
 

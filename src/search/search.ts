@@ -1,7 +1,7 @@
 // The search the routes use: built once from the site's questions and synonyms, then asked per
 // request. Returns the best questions with their titles and snippets already marked.
 import type { Question } from "../content/site.js";
-import { buildSearchIndex } from "./build-index.js";
+import { type AnalyzeField, buildSearchIndex } from "./build-index.js";
 import { markAll, type Part, snippet } from "./highlight.js";
 import { parseQuery } from "./parse-query.js";
 import { rank } from "./rank.js";
@@ -24,8 +24,12 @@ export interface Search {
   search(query: string, limit: number): SearchOutcome;
 }
 
-export function createSearch(questions: readonly Question[], synonyms: ReadonlyArray<readonly string[]>): Search {
-  const index = buildSearchIndex(questions, synonyms);
+export function createSearch(
+  questions: readonly Question[],
+  synonyms: ReadonlyArray<readonly string[]>,
+  analyzeField?: AnalyzeField,
+): Search {
+  const index = buildSearchIndex(questions, synonyms, analyzeField);
   return {
     index,
     search(query, limit) {
