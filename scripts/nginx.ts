@@ -115,7 +115,9 @@ export async function waitForPort(port: number, timeoutMs: number): Promise<void
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(500) });
+      // Read to the end: an unread body left in undici's pool fails an assertion of its own
+      // when the server later closes the connection.
+      await (await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(500) })).arrayBuffer();
       return;
     } catch (error) {
       if (Date.now() > deadline) throw new Error(`nothing answered on port ${port} within ${timeoutMs} ms: ${error}`);

@@ -37,7 +37,9 @@ export async function buildExport(site: Site, config: Pick<Config, "publicBaseUr
   });
   const moduleUrl = hashed("search", ".js", moduleBytes);
 
-  const built = buildSite(site, config, { links: { ...LINKS, search: STATIC_SEARCH_PATH, searchModule: moduleUrl }, search });
+    // No feedback form: a static host has nothing to receive the vote.
+  const { feedback: _feedback, ...links } = LINKS;
+  const built = buildSite(site, config, { links: { ...links, search: STATIC_SEARCH_PATH, searchModule: moduleUrl }, search });
   const pages = new Map(built.pages);
   const json = "application/json; charset=utf-8";
   pages.set(urls.index, built.prepare(indexBytes, { type: json, cache: IMMUTABLE }));

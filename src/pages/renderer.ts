@@ -10,7 +10,11 @@ import type { Assets } from "./assets.js";
 import { jsonLdScript } from "./structured-data.js";
 
 /** The site's links as templates see them; an export points search at its static page and module. */
-export type Links = { readonly [K in keyof typeof LINKS]: string } & { readonly searchModule?: string };
+/** The site's links; a static export has no server to take feedback, so it leaves that one out. */
+export type Links = { readonly [K in Exclude<keyof typeof LINKS, "feedback">]: string } & {
+  readonly feedback?: string;
+  readonly searchModule?: string;
+};
 
 export type Renderer = (template: string, context: Record<string, unknown> & { url: string | null; jsonLd?: object[] }) => string;
 

@@ -15,7 +15,7 @@ describe.each(contentFolders())("over $name", ({ dir, site }) => {
       const res = await request(app).get(url).expect(200);
       const $ = cheerio.load(res.text);
       const canonical = `${BASE_URL}${url}`;
-      const share = $("main section.share");
+      const share = $("main section.share:not(.feedback)");
       expect(share.find("h2").text()).toBe("分享这个回答");
       // Visible and selectable without JavaScript.
       expect(share.find(".permalink a").attr("href")).toBe(canonical);
