@@ -37,7 +37,7 @@ export async function buildExport(site: Site, config: Pick<Config, "publicBaseUr
   });
   const moduleUrl = hashed("search", ".js", moduleBytes);
 
-    // No feedback form: a static host has nothing to receive the vote.
+  // No feedback form: a static host has nothing to receive the vote.
   const { feedback: _feedback, ...links } = LINKS;
   const built = buildSite(site, config, { links: { ...links, search: STATIC_SEARCH_PATH, searchModule: moduleUrl }, search });
   const pages = new Map(built.pages);
