@@ -1,6 +1,7 @@
 // dist/server.js, the file `npm start` runs, is built from the same sources the other tests run
 // and serves the same site: pages, search, a 404 and a refused POST, from a real process.
 import { execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeSite, ROOT } from "../helpers.js";
@@ -50,5 +51,11 @@ describe("dist/server.js", () => {
     });
     expect(res.status).toBe(405);
     expect(await res.text()).toContain("不支持此操作");
+  });
+
+  it("has none of the dev server's live reload: no script, no event stream, no tag in a page", async () => {
+    for (const url of ["/__dev/reload.js", "/__dev/events", "/__dev/error.css"]) expect((await fetch(`${base}${url}`)).status).toBe(404);
+    expect(await (await fetch(`${base}${question}`)).text()).not.toContain("/__dev/");
+    expect(readFileSync(path.join(ROOT, "dist", "server.js"), "utf8")).not.toContain("/__dev/");
   });
 });

@@ -1,11 +1,14 @@
-// `npm run dev` (src/dev.ts) in a child process over a copy of the content: an invalid edit
-// is logged with file, field and error while the last good site keeps serving, and the
-// fix is picked up without a restart.
+// `npm run dev` (src/dev.ts) in a child process over a copy of the content: while a file is
+// broken every page is the dev error page listing the problems as `npm run check` prints them
+// (and the terminal logs them); the fix brings the site back without a restart; every change
+// is announced on the event stream the reload script listens to. Starting over broken content
+// keeps the process up. test/browser/dev-loop.test.ts drives the same in Chromium.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import * as cheerio from "cheerio";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadSite } from "../../src/content/load.js";
+import { checkContent, loadSite } from "../../src/content/load.js";
 import { CONTENT_DIR } from "../helpers.js";
 import { type Child, spawnEntry } from "./spawn.js";
 
@@ -16,30 +19,88 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe("npm run dev", () => {
-  it("keeps serving the last good version on an invalid edit, logs why, and picks up the fix", async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "faq-dev-"));
-    cpSync(CONTENT_DIR, dir, { recursive: true });
-    const [question] = loadSite(dir).questions;
-    if (question === undefined) throw new Error("content/ has no question");
-    const file = path.join(dir, "questions", `${question.slug}.md`);
-    const original = readFileSync(file, "utf8");
+/** A copy of the content and its first question's file, to break and fix. */
+function copyContent() {
+  dir = mkdtempSync(path.join(tmpdir(), "faq-dev-"));
+  cpSync(CONTENT_DIR, dir, { recursive: true });
+  const [question] = loadSite(dir).questions;
+  if (question === undefined) throw new Error("content/ has no question");
+  const file = path.join(dir, "questions", `${question.slug}.md`);
+  return { dir, question, file, original: readFileSync(file, "utf8") };
+}
 
-    child = spawnEntry("src/dev.ts", { PORT: "0", CONTENT_DIR: dir, LOG_LEVEL: "info" });
-    const port = /Dev server on http:\/\/127\.0\.0\.1:(\d+)/.exec(await child.waitFor(/Dev server on/))?.[1];
-    const page = async () => (await fetch(`http://127.0.0.1:${port}${question.url}`)).text();
-    expect(await page()).toContain(question.question);
+async function startDev(contentDir: string) {
+  child = spawnEntry("src/dev.ts", { PORT: "0", CONTENT_DIR: contentDir, LOG_LEVEL: "info" });
+  const port = /Dev server on http:\/\/127\.0\.0\.1:(\d+)/.exec(await child.waitFor(/Dev server on/))?.[1];
+  return `http://127.0.0.1:${port}`;
+}
+
+/** The dev error page's list, as the reader sees it, and what `npm run check` prints for the folder. */
+async function expectErrorPage(res: Response, contentDir: string) {
+  expect(res.status).toBe(500);
+  expect(res.headers.get("cache-control")).toBe("no-store");
+  expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
+  const $ = cheerio.load(await res.text());
+  const { problems } = checkContent(contentDir);
+  expect(problems.length).toBeGreaterThan(0);
+  expect($("#problems").text()).toBe(problems.join("\n"));
+  expect($("h1").text()).toBe(`内容有 ${problems.length} 个问题，网站暂时无法显示`);
+  expect($('script[src="/__dev/reload.js"]')).toHaveLength(1);
+}
+
+describe("npm run dev", () => {
+  it("shows the problems on every page while a file is broken, logs them, and comes back with the fix", async () => {
+    const { dir, question, file, original } = copyContent();
+    const base = await startDev(dir);
+    const page = await fetch(`${base}${question.url}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(question.question);
+    const build = /<script src="\/__dev\/reload\.js" data-build="([^"]+)" defer><\/script><\/body>/.exec(html)?.[1];
+    expect(build).toBeDefined();
 
     writeFileSync(file, original.replace(/^order: \d+$/m, "order: two"));
-    await child.waitFor(/Still serving the last good version/);
-    // The file, the field and what is wrong with it.
-    await child.waitFor(new RegExp(`${question.slug}\\.md:\\d+: order: 值不对（现在是 "two"） — 请写一个正整数，例如 3`));
-    const stillServed = await fetch(`http://127.0.0.1:${port}${question.url}`);
-    expect(stillServed.status).toBe(200);
-    expect(await stillServed.text()).toContain(question.question);
+    await child?.waitFor(/Showing the problems in the browser until they are fixed/);
+    // The file, the field and what is wrong with it, in the terminal too.
+    await child?.waitFor(new RegExp(`${question.slug}\\.md:\\d+: order: 值不对（现在是 "two"） — 请写一个正整数，例如 3`));
+    for (const url of [question.url, "/", "/no-such-page", "/search?q=x"]) await expectErrorPage(await fetch(`${base}${url}`), dir);
 
     writeFileSync(file, `${original}\n测试时加入的一段。\n`);
-    await child.waitFor(new RegExp(`Rebuilt after a change to .*${question.slug}\\.md`));
-    expect(await page()).toContain("测试时加入的一段。");
-  }, 30_000);
+    await child?.waitFor(new RegExp(`Rebuilt after a change to .*${question.slug}\\.md`));
+    const fixed = await fetch(`${base}${question.url}`);
+    expect(fixed.status).toBe(200);
+    expect(await fixed.text()).toContain("测试时加入的一段。");
+  });
+
+  it("names the build on the event stream at once and again after each rebuild", async () => {
+    const { dir, file, original } = copyContent();
+    const base = await startDev(dir);
+    const res = await fetch(`${base}/__dev/events`);
+    expect(res.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    const reader = (res.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+    let received = "";
+    const builds = async (count: number) => {
+      while ((received.match(/^data: /gm) ?? []).length < count) received += (await reader.read()).value ?? "";
+      return [...received.matchAll(/^data: (.+)$/gm)].map((match) => match[1]);
+    };
+    const [first] = await builds(1);
+    writeFileSync(file, `${original}\n`);
+    const [, second] = await builds(2);
+    expect(second).not.toBe(first);
+    await reader.cancel();
+  });
+
+  it("starts over broken content, stays up showing the problems, and recovers when the file is fixed", async () => {
+    const { dir, question, file, original } = copyContent();
+    writeFileSync(file, original.replace(/^order: \d+$/m, "order: two"));
+    const base = await startDev(dir);
+    await expectErrorPage(await fetch(`${base}${question.url}`), dir);
+    expect(child?.process.exitCode).toBeNull();
+
+    writeFileSync(file, original);
+    await child?.waitFor(/Rebuilt after a change/);
+    const fixed = await fetch(`${base}${question.url}`);
+    expect(fixed.status).toBe(200);
+    expect(await fixed.text()).toContain(question.question);
+  });
 });

@@ -157,6 +157,9 @@ describe("npm run export", () => {
       const packed = readFileSync(path.join(dir, file));
       expect((file.endsWith(".br") ? brotliDecompressSync(packed) : gunzipSync(packed)).equals(original), file).toBe(true);
     }
+    // The live-reload script is `npm run dev`'s alone.
+    for (const file of files.filter((name) => name.endsWith(".html")))
+      expect(readFileSync(path.join(dir, file), "utf8"), file).not.toContain("/__dev/");
   });
 
   it("leaves out the feedback form, which needs the server, and keeps everything else of a question page", () => {
