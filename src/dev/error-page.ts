@@ -31,7 +31,9 @@ export function devErrorPage({ content, problems }: BuildFailure, prepare: Prepa
 <p class="dev-label">开发服务器 · npm run dev</p>
 <h1>${escapeHtml(heading)}</h1>
 <p>${escapeHtml(advice)}</p>
-<pre id="problems">${problems.map(escapeHtml).join("\n")}</pre>
+<ul id="problems">
+${problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join("\n")}
+</ul>
 <p>在终端运行 <code>npm run check</code> 会看到同样的列表。</p>
 </main>
 </body>
@@ -45,11 +47,14 @@ export const ERROR_STYLE = `body { margin: 0; font: 16px/1.6 system-ui, "Noto Sa
 main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 h1 { font-size: 1.5rem; line-height: 1.3; color: #a40e26; }
 .dev-label { margin: 0; font-size: 0.875rem; color: #555; }
-pre { padding: 1rem; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; background: #fdf2f2; border-left: 4px solid #a40e26; font: 0.9375rem/1.6 ui-monospace, "Noto Sans Mono CJK SC", monospace; }
+ul { margin: 1rem 0; padding: 0.5rem 1rem; list-style: none; background: #fdf2f2; border-left: 4px solid #a40e26; font: 0.9375rem/1.6 ui-monospace, "Noto Sans Mono CJK SC", monospace; }
+li { margin: 0.5rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+li + li { padding-top: 0.5rem; border-top: 1px solid #e8c4c4; }
 @media (prefers-color-scheme: dark) {
   body { color: #eee; background: #161616; }
   h1 { color: #ff8a8a; }
   .dev-label { color: #aaa; }
-  pre { background: #2a1a1a; border-color: #ff8a8a; }
+  ul { background: #2a1a1a; border-color: #ff8a8a; }
+  li + li { border-color: #5a3030; }
 }
 `;

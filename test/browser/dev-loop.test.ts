@@ -49,7 +49,7 @@ describe("npm run dev in the browser", () => {
     // Broken: the same tab shows the list `npm run check` prints, by itself.
     writeFileSync(file, original.replace(/^order: \d+$/m, "order: two"));
     await page.locator("#problems").waitFor(waitOptions);
-    expect(await page.locator("#problems").textContent()).toBe(checkContent(dir).problems.join("\n"));
+    expect(await page.locator("#problems li").allTextContents()).toEqual(checkContent(dir).problems);
     expect(await page.locator("h1").textContent()).toBe("内容有 1 个问题，网站暂时无法显示");
     // The error page's own stylesheet loaded under the CSP (its text is dark red).
     expect(await page.locator("h1").evaluate((h1) => getComputedStyle(h1).color)).not.toBe("rgb(0, 0, 0)");
