@@ -43,7 +43,11 @@ async function expectErrorPage(res: Response, contentDir: string) {
   const $ = cheerio.load(await res.text());
   const { problems } = checkContent(contentDir);
   expect(problems.length).toBeGreaterThan(0);
-  expect($("#problems li").toArray().map((li) => $(li).text())).toEqual(problems);
+  expect(
+    $("#problems li")
+      .toArray()
+      .map((li) => $(li).text()),
+  ).toEqual(problems);
   expect($("h1").text()).toBe(`内容有 ${problems.length} 个问题，网站暂时无法显示`);
   expect($('script[src="/__dev/reload.js"]')).toHaveLength(1);
 }
