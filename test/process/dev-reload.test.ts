@@ -107,4 +107,15 @@ describe("npm run dev", () => {
     expect(fixed.status).toBe(200);
     expect(await fixed.text()).toContain(question.question);
   });
+
+  it("stops cleanly on SIGTERM while a tab holds the event stream open", async () => {
+    const base = await startDev(copyContent().dir);
+    const res = await fetch(`${base}/__dev/events`);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    child?.process.kill("SIGTERM");
+    // A stream left open would hold the stop until the grace period forces it (exit code 1).
+    expect(await child?.exited).toBe(0);
+    expect(await reader.read()).toMatchObject({ done: true });
+  });
 });
