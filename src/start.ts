@@ -14,7 +14,7 @@ import { pathOf } from "./http/request-guards.js";
 import { sendPrepared } from "./http/serve-page.js";
 import { trustedProxies } from "./http/trusted-proxy.js";
 import { createLog } from "./log.js";
-import type { ErrorStatus } from "./pages/error-pages.js";
+import type { ErrorPages, ErrorStatus } from "./pages/error-pages.js";
 import { baseUrlWarning } from "./public-base-url.js";
 import { PROBES } from "./routes.js";
 
@@ -92,14 +92,30 @@ export interface Serving {
   replace(built: BuiltSite): void;
 }
 
-/** Serves a built site: createApp's listener on one node:http server, stopped gracefully by a signal. */
-export function serve(built: BuiltSite, { config, logger }: Setup): Serving {
+/** What `npm run dev` adds; `npm start` passes none of it. */
+export interface DevServing {
+  /** Wraps the site's listener: live reload, and the problems shown while the content is broken. */
+  readonly wrap: (site: http.RequestListener) => http.RequestListener;
+  /** Error pages for what is answered outside the listener (overload, malformed requests) while there is no build. */
+  readonly errors: ErrorPages;
+}
+
+/**
+ * Serves a built site: createApp's listener on one node:http server, stopped gracefully by a
+ * signal. Only `npm run dev` starts without a build (its content is broken) and wraps the listener.
+ */
+export function serve(built: BuiltSite | undefined, { config, logger }: Setup, dev?: DevServing): Serving {
   const lifecycle: Lifecycle = { draining: false };
   // Opened lazily by the store itself: a database that is down at start costs votes, not the start.
   const feedback = openFeedback(config, logger);
   const trust = trustedProxies(config.trustProxy);
-  let app = createApp({ built, logger, lifecycle, feedback, trust });
-  let errors = built.errors;
+  // Without a build (dev over broken content) the wrapper answers every request itself.
+  let app: http.RequestListener | undefined = built && createApp({ built, logger, lifecycle, feedback, trust });
+  const initialErrors = built?.errors ?? dev?.errors;
+  if (initialErrors === undefined) throw new Error("serve: neither a built site nor dev's error pages");
+  let errors: ErrorPages = initialErrors;
+  const site: http.RequestListener = (req, res) => app?.(req, res);
+  const handle = dev ? dev.wrap(site) : site;
   const server = http.createServer({
     headersTimeout: HEADERS_TIMEOUT_MS,
     requestTimeout: REQUEST_TIMEOUT_MS,
@@ -109,7 +125,7 @@ export function serve(built: BuiltSite, { config, logger }: Setup): Serving {
   const connections = guardConnections(server, { ...CONNECTION_LIMITS, maxConnections: config.maxConnections }, logger);
   server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
     const admitted = connections.admit(req, res, PROBES.has(pathOf(req.url)));
-    if (admitted === "serve") app(req, res);
+    if (admitted === "serve") handle(req, res);
     else if (admitted === "overloaded") sendPrepared(req, res, errors[503]);
   });
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => rejectClient(error, socket, errors, logger));
@@ -122,7 +138,7 @@ export function serve(built: BuiltSite, { config, logger }: Setup): Serving {
       const { port } = server.address() as AddressInfo;
       logger.info(
         {
-          questions: built.site.questions.length,
+          questions: built?.site.questions.length,
           address: `http://${config.host}:${port}`,
           publicBaseUrl: config.publicBaseUrl,
           rssMB: Math.round(process.memoryUsage.rss() / 1048576),

@@ -3,6 +3,7 @@
 // the terminal. It reloads itself once the files are fixed (reload.ts adds the script). It has
 // its own small stylesheet: with no good build there may be no site stylesheet to link to.
 import { escapeHtml } from "markdown-it/lib/common/utils.mjs";
+import { ERROR_PAGES, type ErrorPages, type ErrorStatus } from "../pages/error-pages.js";
 import { NO_STORE, type Prepare, type PreparedResponse } from "../pages/prepared.js";
 import { DEV_PATHS } from "./reload.js";
 
@@ -17,7 +18,27 @@ export function devErrorPage({ content, problems }: BuildFailure, prepare: Prepa
   const advice = content
     ? "请按每行的提示修改文件（文件名:行号: 位置: 哪里不对 — 怎么改）。保存后这一页会自动刷新，改好后显示原来的页面。"
     : "生成网站时出错了，多半是模板（views/）或样式文件有误。请按下面的信息修改，保存后这一页会自动刷新。";
-  const html = `<!doctype html>
+  const list = `<ul id="problems">\n${problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join("\n")}\n</ul>
+<p>在终端运行 <code>npm run check</code> 会看到同样的列表。</p>`;
+  // 500: the site cannot be shown; nothing should keep this page, it lasts until the next save.
+  return prepare(page(heading, advice, list), { type: "text/html; charset=utf-8", cache: NO_STORE, status: 500, compress: false });
+}
+
+/**
+ * The site's error pages stand in for themselves while there is no build: what the server
+ * answers outside the site's listener (a malformed request, too many connections) still gets
+ * its Chinese words.
+ */
+export function devStatusPages(prepare: Prepare): ErrorPages {
+  const entries = Object.entries(ERROR_PAGES).map(([status, { heading, message }]) => [
+    status,
+    prepare(page(heading, message, ""), { type: "text/html; charset=utf-8", cache: NO_STORE, status: Number(status), compress: false }),
+  ]);
+  return Object.fromEntries(entries) as Record<ErrorStatus, PreparedResponse>;
+}
+
+function page(heading: string, advice: string, more: string): string {
+  return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -31,16 +52,11 @@ export function devErrorPage({ content, problems }: BuildFailure, prepare: Prepa
 <p class="dev-label">开发服务器 · npm run dev</p>
 <h1>${escapeHtml(heading)}</h1>
 <p>${escapeHtml(advice)}</p>
-<ul id="problems">
-${problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join("\n")}
-</ul>
-<p>在终端运行 <code>npm run check</code> 会看到同样的列表。</p>
+${more}
 </main>
 </body>
 </html>
 `;
-  // 500: the site cannot be shown; nothing should keep this page, it lasts until the next save.
-  return prepare(html, { type: "text/html; charset=utf-8", cache: NO_STORE, status: 500, compress: false });
 }
 
 export const ERROR_STYLE = `body { margin: 0; font: 16px/1.6 system-ui, "Noto Sans CJK SC", sans-serif; color: #1a1a1a; background: #fff; }

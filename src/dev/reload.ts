@@ -52,6 +52,8 @@ export function liveReload(): LiveReload {
       // Reconnect quickly after a restart; say at once which build is served, so a tab made
       // from an older one reloads even if the change happened before it connected.
       res.write(`retry: 500\ndata: ${self.build}\n\n`);
+      // Quiet until the next rebuild by design: the server's stall timeout must not cut it.
+      res.setTimeout(0);
       streams.add(res);
       res.on("close", () => streams.delete(res));
       return true;

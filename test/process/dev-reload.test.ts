@@ -9,6 +9,7 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkContent, loadSite } from "../../src/content/load.js";
+import { STALL_TIMEOUT_MS } from "../../src/start.js";
 import { CONTENT_DIR } from "../helpers.js";
 import { type Child, spawnEntry } from "./spawn.js";
 
@@ -76,7 +77,7 @@ describe("npm run dev", () => {
     expect(await fixed.text()).toContain("测试时加入的一段。");
   });
 
-  it("names the build on the event stream at once and again after each rebuild", async () => {
+  it("names the build on the event stream at once and again after each rebuild, however long in between", async () => {
     const { dir, file, original } = copyContent();
     const base = await startDev(dir);
     const res = await fetch(`${base}/__dev/events`);
@@ -84,10 +85,16 @@ describe("npm run dev", () => {
     const reader = (res.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
     let received = "";
     const builds = async (count: number) => {
-      while ((received.match(/^data: /gm) ?? []).length < count) received += (await reader.read()).value ?? "";
+      while ((received.match(/^data: /gm) ?? []).length < count) {
+        const { done, value } = await reader.read();
+        if (done) throw new Error(`the event stream ended; received:\n${received}`);
+        received += value;
+      }
       return [...received.matchAll(/^data: (.+)$/gm)].map((match) => match[1]);
     };
     const [first] = await builds(1);
+    // Quiet for longer than the server lets a stalled connection live: the stream must stay open.
+    await new Promise((resolve) => setTimeout(resolve, STALL_TIMEOUT_MS + 1000));
     writeFileSync(file, `${original}\n`);
     const [, second] = await builds(2);
     expect(second).not.toBe(first);
