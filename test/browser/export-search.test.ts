@@ -11,7 +11,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { securityHeaders } from "../../src/http/security-headers.js";
+import { buildSite } from "../../src/build-site.js";
+import { loadSite } from "../../src/content/load.js";
 import { useBrowser, visit } from "./browser.js";
 import { ROOT } from "./server.js";
 
@@ -31,9 +32,11 @@ beforeAll(async () => {
     },
   );
   expect(result.status, result.stderr).toBe(0);
+  const { security } = buildSite(loadSite(path.join(ROOT, "content")), { publicBaseUrl: "https://isp-faq.example.com" });
   const app = express();
   app.use((_req, res, next) => {
-    for (const [name, value] of securityHeaders({ publicBaseUrl: "https://isp-faq.example.com" })) res.setHeader(name, value);
+    // The site's own headers, its inline stylesheet's hash in the CSP included.
+    for (const [name, value] of security) res.setHeader(name, value);
     next();
   });
   app.use(express.static(dir));

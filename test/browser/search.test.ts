@@ -15,7 +15,8 @@ describe("search", () => {
     const { page, problems } = await visit(context, `${siteUrl}/`);
     await page.locator("#site-search-q").fill("fapiao");
     await Promise.all([page.waitForURL(/\/search\?q=fapiao$/), page.locator("#site-search-q").press("Enter")]);
-    expect(await page.locator(".search-result-title").first().getAttribute("href")).toBe("/questions/invoice");
+    // Through the click-through counter, to the invoice question.
+    expect(await page.locator(".search-result-title").first().getAttribute("href")).toBe("/search/go?q=fapiao&to=invoice");
     expect(await page.locator(".search-result mark").first().textContent()).toBe("发票");
     expect(await page.locator("#site-search-q").inputValue()).toBe("fapiao");
     expect(problems).toEqual([]);
