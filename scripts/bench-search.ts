@@ -8,7 +8,7 @@ import { parse } from "yaml";
 import { buildSite } from "../src/build-site.js";
 import { loadSite } from "../src/content/load.js";
 import type { Question, Site } from "../src/content/site.js";
-import { PAGE_LIMIT, resultView } from "../src/http/search-route.js";
+import { goUrl, PAGE_LIMIT, resultView } from "../src/http/search-route.js";
 import { pinyinOf } from "../src/search/pinyin.js";
 import { createSearch, type Search } from "../src/search/search.js";
 import { questionFromText } from "./question-from-text.js";
@@ -152,7 +152,7 @@ for (let round = 0; round < ROUNDS + 3; round++) {
     const outcome = (search as Search).search(query, PAGE_LIMIT);
     const searched = performance.now();
     const cpuUsed = cpuMs(process.cpuUsage(cpu));
-    const results = outcome.results.map(resultView);
+    const results = outcome.results.map((result) => ({ ...resultView(result), go: goUrl(query, result.question.slug) }));
     built.render("search.njk", {
       url: null,
       title: query,

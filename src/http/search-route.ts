@@ -100,7 +100,7 @@ export function searchRoutes({ search, render, prepare, site }: BuiltSite, recor
   return router;
 }
 
-function goUrl(query: string, slug: string): string {
+export function goUrl(query: string, slug: string): string {
   return `${ROUTES.searchGo.path}?${new URLSearchParams({ q: query, to: slug })}`;
 }
 
