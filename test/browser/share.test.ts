@@ -52,15 +52,6 @@ describe("share box by screen width", () => {
     const phone = width < 500;
     const context = await openContext({ viewport: { width, height: 800 }, isMobile: phone, hasTouch: phone });
     for (const { url } of questions) {
-      await context.addInitScript(() => {
-        const copied: string[] = [];
-        const write = navigator.clipboard.writeText.bind(navigator.clipboard);
-        Object.assign(window, { copied });
-        navigator.clipboard.writeText = (text: string) => {
-          copied.push(text);
-          return write(text);
-        };
-      });
       const { page, problems } = await visit(context, url);
       expect(await page.locator(".qr-code").isVisible(), url).toBe(qr);
       expect(await page.locator(".permalink a").isVisible(), url).toBe(true);

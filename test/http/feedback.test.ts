@@ -5,22 +5,12 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import request from "supertest";
-import { afterEach, describe, expect, it } from "vitest";
-import { createLog } from "../../src/log.js";
-import { openStore } from "../../src/store/open.js";
+import { describe, expect, it } from "vitest";
 import { dayOf, type Store } from "../../src/store/store.js";
-import { makeFeedbackApp } from "../feedback-helpers.js";
+import { makeFeedbackApp, sqliteStores } from "../feedback-helpers.js";
 import { BASE_URL } from "../helpers.js";
 
-const stores: Store[] = [];
-const sqlite = (dataDir = mkdtempSync(path.join(os.tmpdir(), "faq-fb-"))) => {
-  const store = openStore({ dataDir }, createLog("silent"));
-  stores.push(store);
-  return store;
-};
-afterEach(async () => {
-  await Promise.all(stores.splice(0).map((store) => store.close()));
-});
+const sqlite = sqliteStores("faq-fb-");
 const today = () => dayOf(new Date());
 const votesOf = async (store: Store) => (await store.report(today())).votes;
 
