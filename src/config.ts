@@ -44,7 +44,7 @@ export class ConfigError extends Error {
 }
 
 const PORT_RANGE = "expected a whole number from 0 to 65535 (0 picks a free port)";
-const port = z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(0, PORT_RANGE).max(65535, PORT_RANGE);
+const port = whole(PORT_RANGE, 0, 65535);
 
 const baseUrl = z
   .string()
@@ -80,10 +80,7 @@ const proxyList = z
   )
   .refine((entries) => entries.every(isAddressOrRange), PROXY_LIST);
 
-const wholeNumber = (min: number, max: number, hint: string) => {
-  const message = `expected a whole number from ${min} to ${max}${hint}`;
-  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
-};
+const wholeNumber = (min: number, max: number, hint: string) => whole(`expected a whole number from ${min} to ${max}${hint}`, min, max);
 
 const envSchema = z.object({
   PORT: port.default(3000),
@@ -106,6 +103,7 @@ const envSchema = z.object({
   HSTS_MAX_AGE: wholeNumber(0, 1_000_000_000, " seconds (0 sends no Strict-Transport-Security)").default(63072000),
 });
 
+/** A whole number from min to max, one message for every way it can be wrong. */
 function whole(message: string, min: number, max: number) {
   return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
 }
