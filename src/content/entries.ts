@@ -10,22 +10,18 @@ import { type ContentImage, renderMarkdown, type SiteLink } from "./markdown.js"
 import { decodeText, LIMITS, readContentBytes } from "./read-file.js";
 import type { Report } from "./report.js";
 import { describeIssues, type pageSchema, type questionSchema, SLUG } from "./schema.js";
+import type { Rendered } from "./site.js";
 import { parseYamlText } from "./yaml-file.js";
 
 /** An entry as loaded, still knowing its file so cross-file checks can name it. */
-export type Entry<S extends z.ZodObject> = z.output<S> & {
-  slug: string;
-  url: string;
-  html: string;
-  text: string;
-  markdown: string;
-  dir: string;
-  file: string;
-  links: SiteLink[];
-  ids: Set<string>;
-  /** Line of a front-matter field, for messages about it. */
-  lineAt(path: ReadonlyArray<PropertyKey>): number | undefined;
-};
+export type Entry<S extends z.ZodObject> = z.output<S> &
+  Rendered & {
+    file: string;
+    links: SiteLink[];
+    ids: Set<string>;
+    /** Line of a front-matter field, for messages about it. */
+    lineAt(path: ReadonlyArray<PropertyKey>): number | undefined;
+  };
 
 export interface FolderContext {
   root: string;

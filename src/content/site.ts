@@ -3,7 +3,8 @@
 import type { ContentImage } from "./markdown.js";
 import type { PageFrontMatter, QuestionFrontMatter, SiteFacts } from "./schema.js";
 
-interface Rendered {
+/** What every question and page has once its file is read and rendered. */
+export interface Rendered {
   /** From the file name; also the last part of the URL. */
   slug: string;
   /** Site-relative URL, e.g. /questions/invoice. */
