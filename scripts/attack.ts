@@ -329,15 +329,16 @@ const PROBES: ReadonlyArray<readonly [string, () => Promise<Outcome>]> = [
 
 async function main(): Promise<void> {
   const began = performance.now();
+  // `npm run attack -- pipelining slow` runs the probes whose names contain either word.
+  const chosen = PROBES.filter(([name]) => ONLY.length === 0 || ONLY.some((word) => name.includes(word)));
   console.log(
-    `npm run attack: ${PROBES.length} probes against dist/server.js on 127.0.0.1; load average ${os
+    `npm run attack: ${chosen.length} probes against dist/server.js on 127.0.0.1; load average ${os
       .loadavg()
       .map((n) => n.toFixed(2))
       .join(" ")}`,
   );
   let passed = 0;
-  for (const [name, probe] of PROBES) {
-    if (ONLY.length > 0 && !ONLY.some((word) => name.includes(word))) continue;
+  for (const [name, probe] of chosen) {
     const probeBegan = performance.now();
     let outcome: Outcome;
     try {
@@ -353,12 +354,12 @@ async function main(): Promise<void> {
     console.log(`${outcome.ok ? "PASS" : "FAIL"} ${name} (${seconds} s): ${outcome.figures}`);
   }
   console.log(
-    `${passed} passed, ${PROBES.length - passed} failed in ${((performance.now() - began) / 1000).toFixed(0)} s; load average ${os
+    `${passed} passed, ${chosen.length - passed} failed in ${((performance.now() - began) / 1000).toFixed(0)} s; load average ${os
       .loadavg()
       .map((n) => n.toFixed(2))
       .join(" ")}`,
   );
-  process.exit(passed === PROBES.length ? 0 : 1);
+  process.exit(passed === chosen.length ? 0 : 1);
 }
 
 await main();

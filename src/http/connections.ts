@@ -171,12 +171,20 @@ function rateLimited(intervalMs: number, write: (count: number, open: number) =>
 }
 
 /**
- * Stops Node's parser partway through the buffer it is reading. Without this, the rest of a
- * 64 KB read (some two thousand pipelined requests) would still be parsed into request and
- * response objects after the socket is destroyed: garbage, but CPU and heap spent at the
- * attacker's pace. socket.parser is Node's own (undocumented); where it is missing the
- * connection is still closed, only later in the buffer.
+ * Stops Node's parser partway through the buffer it is reading. Node parses a whole read (64 KB,
+ * some two thousand pipelined requests) in one go and makes a request and a response object for
+ * each before the destroyed socket's close can free any of them; a few hundred such connections
+ * at once held gigabytes. No public API stops it: pausing the parser from inside its callback
+ * does nothing until the buffer ends. What does is the answer llhttp takes for an upgrade: the
+ * headers callback returns 2, llhttp stops there, and Node hands the socket (already destroyed)
+ * to 'upgrade' listeners, of which this server has none. socket.parser and its onIncoming are
+ * Node's own; test/http/connections.test.ts counts the requests Node makes to catch a change.
  */
 function stopParsing(socket: Socket): void {
-  (socket as Socket & { parser?: { pause?: () => void } | null }).parser?.pause?.();
+  const parser = (socket as Socket & { parser?: { onIncoming?: unknown } | null }).parser;
+  if (parser === null || parser === undefined) return;
+  parser.onIncoming = (req: IncomingMessage & { upgrade: boolean }) => {
+    req.upgrade = true;
+    return 2;
+  };
 }
