@@ -44,8 +44,9 @@ export function wasCutOff(socket: Socket): boolean {
 /** Per-connection state; an over-cap connection serves probes only. */
 interface Tracked {
   pending: number;
-  /** Requests parsed from this connection in the current turn of the event loop. */
+  /** Requests parsed from this connection in turn `turn` of the event loop. */
   burst: number;
+  turn: number;
   /** A request has arrived on it. */
   used: boolean;
   overCap: boolean;
@@ -69,6 +70,14 @@ export function guardConnections(server: Server, limits: ConnectionLimits, logge
   /** Over-cap connections that have not sent a request yet, oldest first. */
   const waiting = new Set<Socket>();
   let draining = false;
+  // Turns of the event loop, counted only while requests arrive: one timer per turn for all
+  // connections, rather than one per connection per turn.
+  let turn = 0;
+  let turnCounted = false;
+  const nextTurn = () => {
+    turn += 1;
+    turnCounted = false;
+  };
   const capLog = rateLimited(10_000, (count, open) =>
     logger.warn(
       { open, maxConnections: limits.maxConnections, overCap: count },
@@ -88,7 +97,7 @@ export function guardConnections(server: Server, limits: ConnectionLimits, logge
   };
 
   server.on("connection", (socket: Socket) => {
-    const state: Tracked = { pending: 0, burst: 0, used: false, overCap: false };
+    const state: Tracked = { pending: 0, burst: 0, turn: -1, used: false, overCap: false };
     setTimeout(() => {
       if (!state.used) socket.destroy();
     }, limits.firstRequestMs).unref();
@@ -123,7 +132,14 @@ export function guardConnections(server: Server, limits: ConnectionLimits, logge
       if (state === undefined || socket.destroyed) return "drop";
       // A client that waits for each answer sends one request per turn of the event loop at
       // most; many in one turn were pipelined, whether or not earlier answers got out.
-      if (state.burst === 0) setImmediate(() => (state.burst = 0));
+      if (!turnCounted) {
+        turnCounted = true;
+        setImmediate(nextTurn);
+      }
+      if (state.turn !== turn) {
+        state.turn = turn;
+        state.burst = 0;
+      }
       state.burst += 1;
       if (state.pending >= limits.maxPipelined || state.burst > limits.maxPipelined) {
         // Node parses a whole buffer of pipelined requests at once; each waiting answer holds
