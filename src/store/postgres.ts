@@ -2,7 +2,7 @@
 // reconnects by itself once the server is back; migrations run under an advisory lock so
 // instances starting together apply each step once. PostgreSQL commits are durable by default
 // (synchronous_commit on), so a resolved vote is on the server's disk.
-import pg from "pg";
+import type pg from "pg";
 import { type Driver, type Param, retrying } from "./driver.js";
 import { MIGRATIONS, MIGRATIONS_TABLE } from "./migrations.js";
 import { StoreUnavailable } from "./store.js";
@@ -11,16 +11,25 @@ import { StoreUnavailable } from "./store.js";
 const MIGRATION_LOCK = 7_160_016;
 
 export function postgresDriver(url: string, onIdleError: (error: Error) => void): Driver {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: 10,
-    // A stopped server must fail a vote quickly (503), not hold the reader's request.
-    connectionTimeoutMillis: 2000,
-    query_timeout: 5000,
-    idleTimeoutMillis: 10_000,
-  });
-  // An idle connection dropped by the server emits here; without a listener it would end the process.
-  pool.on("error", onIdleError);
+  // pg, and undici which it loads, are a good share of start-up: only a PostgreSQL store loads
+  // them, on its first query.
+  let pool: Promise<pg.Pool> | undefined;
+  const connect = async () => {
+    pool ??= import("pg").then(({ default: { Pool } }) => {
+      const created = new Pool({
+        connectionString: url,
+        max: 10,
+        // A stopped server must fail a vote quickly (503), not hold the reader's request.
+        connectionTimeoutMillis: 2000,
+        query_timeout: 5000,
+        idleTimeoutMillis: 10_000,
+      });
+      // An idle connection dropped by the server emits here; without a listener it would end the process.
+      created.on("error", onIdleError);
+      return created;
+    });
+    return (await pool).connect();
+  };
   const where = redact(url);
   const fail = (error: unknown) =>
     new StoreUnavailable(`PostgreSQL ${where}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
@@ -28,7 +37,7 @@ export function postgresDriver(url: string, onIdleError: (error: Error) => void)
   const withClient = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     let client: pg.PoolClient;
     try {
-      client = await pool.connect();
+      client = await connect();
     } catch (error) {
       throw fail(error);
     }
@@ -85,7 +94,9 @@ export function postgresDriver(url: string, onIdleError: (error: Error) => void)
         return counts;
       });
     },
-    close: () => pool.end(),
+    close: async () => {
+      if (pool !== undefined) await (await pool).end();
+    },
   };
 }
 
