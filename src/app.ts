@@ -32,7 +32,7 @@ export interface AppOptions {
 
 export function createApp({ built, logger, lifecycle, feedback, trust = TRUST_NONE }: AppOptions): RequestListener {
   const log = accessLog(logger, trust);
-  const servePage = pageServer(built.pages);
+  const servePage = pageServer(built.pages, built.schemes);
   const rest = expressApp(built, logger, lifecycle, feedback, trust);
   return (req, res) => {
     // Must come first: it names the request (req.id) that every later log line carries.
@@ -98,8 +98,8 @@ function expressApp(
   });
   app.use(health(() => !lifecycle.draining));
   // Last: 404 means nothing above answered, and errors from any of it end here.
-  app.use(notFound(built.errors));
-  app.use(errorHandler(built.errors, logger));
+  app.use(notFound(built.errors, built.schemes));
+  app.use(errorHandler(built.errors, built.schemes, logger));
   return app;
 }
 

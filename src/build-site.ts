@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Site } from "./content/site.js";
+import { type SchemeVariants, schemeVariants } from "./http/scheme.js";
 import { type HeaderList, type SecurityConfig, securityHeaders } from "./http/security-headers.js";
 import { loadAssets } from "./pages/assets.js";
 import { buildHtmlPages } from "./pages/build-pages.js";
@@ -20,6 +21,8 @@ export interface BuiltSite {
   readonly site: Site;
   /** URL path → response: pages, assets, sitemap, robots.txt. */
   readonly pages: ReadonlyMap<string, PreparedResponse>;
+  /** Each HTML page above (and error page below) in the reader's chosen colour scheme, made on first request. */
+  readonly schemes: SchemeVariants;
   readonly errors: ErrorPages;
   readonly search: Search;
   /** The same renderer, for the one page made per request (search results). */
@@ -66,6 +69,7 @@ export function buildSite(site: Site, config: SecurityConfig, options: BuildOpti
   return {
     site,
     pages,
+    schemes: schemeVariants(prepare),
     errors: buildErrorPages(render, site.facts.title, prepare),
     search: options.search ?? createSearch(site.questions, site.synonyms),
     render,

@@ -36,7 +36,14 @@ export function makeServer(
   const lifecycle: Lifecycle = { draining: false };
   const logger = log === undefined ? createLog("silent") : createLog(log.level ?? "info", log.destination);
   const trust = trustedProxies(trustProxy);
-  return { handle: createApp({ built, logger, lifecycle, trust }), pages: built.pages, errors: built.errors, lifecycle, logger };
+  return {
+    handle: createApp({ built, logger, lifecycle, trust }),
+    pages: built.pages,
+    errors: built.errors,
+    schemes: built.schemes,
+    lifecycle,
+    logger,
+  };
 }
 
 /** A log destination whose JSON lines a test can read. */

@@ -48,7 +48,7 @@ export function voteRoute({ built, store, pages, logger, publicBaseUrl, voteLimi
         .type("application/json")
         .set("Cache-Control", "no-store")
         .send(JSON.stringify({ error: error ?? pages[status].status }));
-    } else sendPrepared(req, res, pages[status]);
+    } else sendPrepared(req, res, built.schemes.for(req, pages[status]));
   };
   // In memory only, keyed on req.ip: Express's "trust proxy" decides whether that is the peer
   // or the client a trusted proxy names, so behind a balancer each reader has their own count.

@@ -4,13 +4,14 @@ import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
 import { type ErrorPages, isErrorStatus } from "../pages/error-pages.js";
 import { pathOf } from "./request-guards.js";
+import type { SchemeVariants } from "./scheme.js";
 import { sendPrepared } from "./serve-page.js";
 
-export function notFound(errors: ErrorPages) {
-  return (req: Request, res: Response) => sendPrepared(req, res, errors[404]);
+export function notFound(errors: ErrorPages, schemes: SchemeVariants) {
+  return (req: Request, res: Response) => sendPrepared(req, res, schemes.for(req, errors[404]));
 }
 
-export function errorHandler(errors: ErrorPages, logger: Logger) {
+export function errorHandler(errors: ErrorPages, schemes: SchemeVariants, logger: Logger) {
   return (error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error); // Express closes the connection
     const status = statusOf(error);
@@ -19,7 +20,7 @@ export function errorHandler(errors: ErrorPages, logger: Logger) {
     }
     // A status we have no page for keeps its number, with the words of the nearest kind.
     const page = isErrorStatus(status) ? errors[status] : status < 500 ? errors[400] : errors[500];
-    sendPrepared(req, res, { ...page, status });
+    sendPrepared(req, res, { ...schemes.for(req, page), status });
   };
 }
 

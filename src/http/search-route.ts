@@ -9,6 +9,7 @@ import { foldWord } from "../search/fold.js";
 import { MAX_FOLDED_LENGTH } from "../search/parse-query.js";
 import type { SearchResult } from "../search/search.js";
 import { httpError } from "./request-guards.js";
+import { cookieScheme, type Scheme, withScheme } from "./scheme.js";
 import { sendPrepared } from "./serve-page.js";
 
 /** Longer than any question's key words; the box stops typing here too (maxlength). */
@@ -36,13 +37,13 @@ export function loggedQuery(query: string): string {
   return foldWord(query) || query;
 }
 
-export function searchRoutes({ search, render, prepare, site }: BuiltSite, recorder?: SearchRecorder): Router {
+export function searchRoutes({ search, render, prepare, site, schemes }: BuiltSite, recorder?: SearchRecorder): Router {
   const slugs = new Set(site.questions.map((question) => question.slug));
   const siteTitle = site.facts.title;
   /** Made for one request, so not compressed: compressing per request is the work the page map avoids. */
   const perRequest = (body: string, type: string, cache: string, status = 200): PreparedResponse =>
     prepare(body, { type, cache, status, compress: false, extra: NOINDEX });
-  const page = (query: string, status: 200 | 400, problem?: string): PreparedResponse => {
+  const page = (query: string, status: 200 | 400, problem?: string, scheme?: Scheme): PreparedResponse => {
     const outcome = query === "" || problem !== undefined ? { total: 0, results: [] } : search.search(query, PAGE_LIMIT);
     // Only the results page is logged: the as-you-type JSON would count every prefix typed.
     if (query !== "" && problem === undefined) recorder?.search(loggedQuery(query), outcome.total);
@@ -61,9 +62,10 @@ export function searchRoutes({ search, render, prepare, site }: BuiltSite, recor
       results: outcome.results.map((result) => ({ ...resultView(result), go: goUrl(query, result.question.slug) })),
       limit: PAGE_LIMIT,
     });
-    return perRequest(html, HTML, status === 200 ? REVALIDATE : NO_STORE, status);
+    return perRequest(scheme === undefined ? html : withScheme(html, scheme), HTML, status === 200 ? REVALIDATE : NO_STORE, status);
   };
-  // Rendered now so search.njk is compiled at start-up and a template mistake stops the start.
+  // Rendered now so search.njk is compiled at start-up and a template mistake stops the start;
+  // its scheme variants are made like the page map's.
   const emptyPage = page("", 200);
 
   const router = Router();
@@ -71,7 +73,8 @@ export function searchRoutes({ search, render, prepare, site }: BuiltSite, recor
     .route(ROUTES.search.path)
     .get((req, res) => {
       const { query, problem } = readQuery(req);
-      sendPrepared(req, res, problem === undefined && query === "" ? emptyPage : page(query, problem === undefined ? 200 : 400, problem));
+      if (problem === undefined && query === "") return sendPrepared(req, res, schemes.for(req, emptyPage));
+      sendPrepared(req, res, page(query, problem === undefined ? 200 : 400, problem, cookieScheme(req.headers.cookie)));
     })
     .all(notAllowed);
   router

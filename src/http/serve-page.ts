@@ -1,22 +1,24 @@
 // Sends a prepared response over node:http: the representation Accept-Encoding asks for, a 304
 // when the client already has it, no body for HEAD. servePage is the page-map lookup in front
-// of everything else; error pages and search results go out through sendPrepared too.
+// of everything else, in the reader's colour scheme; error pages and search results go out
+// through sendPrepared too.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import fresh from "fresh";
 import type { PreparedResponse, Representation } from "../pages/prepared.js";
 import { negotiate } from "./negotiate.js";
 import { MAX_URL_LENGTH, pathOf } from "./request-guards.js";
+import type { SchemeVariants } from "./scheme.js";
 
 export type ServePage = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 /** Answers GET and HEAD for a path in the page map and returns true; anything else returns false untouched. */
-export function pageServer(pages: ReadonlyMap<string, PreparedResponse>): ServePage {
+export function pageServer(pages: ReadonlyMap<string, PreparedResponse>, schemes: SchemeVariants): ServePage {
   return (req, res) => {
     const { method, url = "" } = req;
     if ((method !== "GET" && method !== "HEAD") || url.length > MAX_URL_LENGTH) return false;
     const prepared = pages.get(pathOf(url));
     if (prepared === undefined) return false;
-    sendPrepared(req, res, prepared);
+    sendPrepared(req, res, schemes.for(req, prepared));
     return true;
   };
 }

@@ -8,6 +8,7 @@ import { rateLimit } from "express-rate-limit";
 import type { Logger } from "pino";
 import type { BuiltSite } from "../build-site.js";
 import type { FeedbackPages } from "../feedback/pages.js";
+import { cookieScheme, withScheme } from "../http/scheme.js";
 import { sendPrepared } from "../http/serve-page.js";
 import { NO_STORE } from "../pages/prepared.js";
 import { ROUTES } from "../routes.js";
@@ -36,7 +37,7 @@ export function ownerRoute({ built, store, pages, logger, token }: OwnerOptions)
     legacyHeaders: false,
     handler: (req, res) => {
       logger.warn({ reqId: req.id }, "owner page: too many wrong tokens from one client; refused for a while");
-      sendPrepared(req, res, pages[429]);
+      sendPrepared(req, res, built.schemes.for(req, pages[429]));
     },
   });
   const router = Router();
@@ -45,17 +46,19 @@ export function ownerRoute({ built, store, pages, logger, token }: OwnerOptions)
     if (given === undefined || !timingSafeEqual(digest(given), expected)) {
       if (given !== undefined) logger.warn({ reqId: req.id }, "owner page: wrong token");
       res.setHeader("WWW-Authenticate", 'Basic realm="owner", charset="UTF-8"');
-      return sendPrepared(req, res, pages[401]);
+      return sendPrepared(req, res, built.schemes.for(req, pages[401]));
     }
     const days = PERIODS.includes(Number(req.query.days)) ? Number(req.query.days) : 30;
     try {
       const report = await store.report(periodStart(days));
-      const html = built.render("owner.njk", {
+      const rendered = built.render("owner.njk", {
         url: null,
         title: `读者反馈 - ${built.site.facts.title}`,
         noindex: true,
         ...ownerView(built.site, report, days),
       });
+      const scheme = cookieScheme(req.headers.cookie);
+      const html = scheme === undefined ? rendered : withScheme(rendered, scheme);
       sendPrepared(
         req,
         res,
@@ -63,7 +66,7 @@ export function ownerRoute({ built, store, pages, logger, token }: OwnerOptions)
       );
     } catch (error) {
       logger.error({ err: error, reqId: req.id }, "owner page: the store is unavailable");
-      sendPrepared(req, res, pages[503]);
+      sendPrepared(req, res, built.schemes.for(req, pages[503]));
     }
   });
   return router;

@@ -4,15 +4,14 @@
 // after a redirect to /<path>/), 404.html, each redirect's page that moves readers on,
 // everything else under its own name, and .br/.gz siblings for hosts that send them.
 import { ROUTES } from "../routes.js";
-import type { PreparedResponse } from "./prepared.js";
+import { isHtml, type PreparedResponse } from "./prepared.js";
 
 /** The file that answers a URL: "/" → index.html, HTML pages → <path>/index.html, anything else as named. */
 export function fileForUrl(url: string, prepared: PreparedResponse): string {
-  const isHtml = prepared.headers["Content-Type"]?.startsWith("text/html") ?? false;
   const isRedirect = prepared.status >= 300 && prepared.status < 400;
   if (url.endsWith("/")) return `${url.slice(1)}index.html`;
   if (url.endsWith(".html")) return url.slice(1);
-  return isHtml || isRedirect ? `${url.slice(1)}/index.html` : url.slice(1);
+  return isHtml(prepared) || isRedirect ? `${url.slice(1)}/index.html` : url.slice(1);
 }
 
 /**

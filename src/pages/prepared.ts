@@ -21,6 +21,8 @@ export interface PreparedResponse extends Representation {
   readonly status: number;
   readonly br?: Representation;
   readonly gzip?: Representation;
+  /** What it was prepared with, so a variant of it (src/http/scheme.ts) is prepared the same way. */
+  readonly options: PrepareOptions;
 }
 
 /** HTML and other content pages: cheap to revalidate with the ETag, never stale for long. */
@@ -54,12 +56,13 @@ export function preparer(security: HeaderList): Prepare {
 function prepare(body: string | Buffer, options: PrepareOptions, security: HeaderList): PreparedResponse {
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
   const { br, gzip } = options.compress === false ? {} : compress(bytes, options.type);
-  // Caches must key on Accept-Encoding only when the answer actually depends on it.
-  const varies = br !== undefined || gzip !== undefined;
+  // Caches must key on Accept-Encoding only when the answer actually depends on it, and on
+  // Cookie for every page: its bytes carry the reader's colour scheme (src/http/scheme.ts).
+  const vary = [(br !== undefined || gzip !== undefined) && "Accept-Encoding", isHtmlType(options.type) && "Cookie"].filter(Boolean);
   const version = (encoded: Buffer, encoding?: string): Representation => {
     // Strong ETags name exact bytes, so each encoding has its own.
     const notModified: Record<string, string> = { "Cache-Control": options.cache, ETag: `"${contentHash(encoded)}"` };
-    if (varies) notModified.Vary = "Accept-Encoding";
+    if (vary.length > 0) notModified.Vary = vary.join(", ");
     const headers: Record<string, string> = { "Content-Type": options.type, "Content-Length": String(encoded.length), ...notModified };
     if (encoding !== undefined) headers["Content-Encoding"] = encoding;
     const flat = (own: Record<string, string>) => [...security, ...(options.extra ?? []), ...Object.entries(own)].flat();
@@ -70,7 +73,15 @@ function prepare(body: string | Buffer, options: PrepareOptions, security: Heade
     ...version(bytes),
     ...(br && { br: version(br, "br") }),
     ...(gzip && { gzip: version(gzip, "gzip") }),
+    options,
   };
+}
+
+const isHtmlType = (type: string) => type.startsWith("text/html");
+
+/** Whether a response is a page (HTML), as opposed to a file, feed or data. */
+export function isHtml(prepared: PreparedResponse): boolean {
+  return isHtmlType(prepared.options.type);
 }
 
 /** Short, URL-safe digest used for ETags and hashed asset names. */

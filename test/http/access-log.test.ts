@@ -23,7 +23,8 @@ function aroundRoute(level: LevelWithSilent, route: (app: express.Express) => vo
   const log = accessLog(logger);
   const app = express();
   route(app);
-  app.use(errorHandler(makeSite().errors, logger));
+  const { errors, schemes } = makeSite();
+  app.use(errorHandler(errors, schemes, logger));
   const handle: RequestListener = (req, res) => {
     const began = log.begin(req);
     app(req, res);

@@ -9,7 +9,7 @@ import { createLog } from "../../src/log.js";
 import { openStore } from "../../src/store/open.js";
 import { dayOf } from "../../src/store/store.js";
 import { makeFeedbackApp, OWNER_TOKEN } from "../feedback-helpers.js";
-import { makeApp } from "../helpers.js";
+import { BASE_URL, makeApp } from "../helpers.js";
 
 const fresh = () => openStore({ dataDir: mkdtempSync(path.join(os.tmpdir(), "faq-owner-")) }, createLog("silent"));
 
@@ -51,6 +51,29 @@ describe("/owner", () => {
     expect(res.text).toContain("b 火星 b"); // folded: punctuation is a space, like the index sees it
     expect(res.text).toContain('aria-current="page">近 7 天');
     await request(handle).get("/owner").set("Authorization", `Bearer ${OWNER_TOKEN}`).expect(200);
+  });
+
+  it("is in the reader's colour scheme, as every page is: the page, its 401 and a refused vote", async () => {
+    const { handle } = makeFeedbackApp(fresh());
+    const dark = { Cookie: "scheme=dark" };
+    const tag = (html: string) => /<html[^>]*>/.exec(html)?.[0];
+    const owner = await request(handle)
+      .get("/owner")
+      .set({ ...dark, Authorization: `Bearer ${OWNER_TOKEN}` });
+    expect(owner.status).toBe(200);
+    expect(tag(owner.text)).toBe('<html lang="zh-CN" data-scheme="dark">');
+    expect(owner.headers.vary).toBe("Cookie");
+    const refused = await request(handle).get("/owner").set(dark);
+    expect(refused.status).toBe(401);
+    expect(tag(refused.text)).toBe('<html lang="zh-CN" data-scheme="dark">');
+    const vote = await request(handle)
+      .post("/feedback")
+      .set({ ...dark, Origin: BASE_URL })
+      .type("form")
+      .send({ page: "x", vote: "yes" });
+    expect(vote.status).toBe(400);
+    expect(tag(vote.text)).toBe('<html lang="zh-CN" data-scheme="dark">');
+    expect(tag((await request(handle).get("/owner")).text)).toBe('<html lang="zh-CN">');
   });
 
   it("does not exist without OWNER_TOKEN", async () => {

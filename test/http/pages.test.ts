@@ -160,10 +160,10 @@ describe.each(contentFolders())("over $name", ({ dir, site }) => {
       expect($("head style").text()).toContain('"Noto Sans CJK SC"');
       expect($('link[rel="icon"]').attr("href")).toMatch(/^\/assets\/favicon\.[\w-]{10}\.svg$/);
       // Scripts only as files of our own (the CSP allows no inline script), loaded without
-      // blocking, but for the scheme script, which must pick the colours before the first paint.
+      // blocking (page-budget.test.ts).
       for (const script of $("script:not([type='application/ld+json'])").toArray()) {
         expect($(script).attr("src")).toMatch(/^\/assets\/[\w-]+\.[\w-]{10}\.js$/);
-        if (!$(script).attr("src")?.startsWith("/assets/scheme.")) expect($(script).attr("defer")).toBeDefined();
+        expect($(script).attr("defer")).toBeDefined();
         expect($(script).html()).toBe("");
       }
     });

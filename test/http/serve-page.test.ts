@@ -11,7 +11,7 @@ const server = makeServer();
 const paths = [...server.pages.keys()];
 
 // Anything servePage declines gets 599 here, so the test sees which side answered.
-const servePage = pageServer(server.pages);
+const servePage = pageServer(server.pages, server.schemes);
 const probe = (req: IncomingMessage, res: ServerResponse) => {
   if (!servePage(req, res)) res.writeHead(599).end();
 };
@@ -38,7 +38,7 @@ describe("servePage", () => {
   it("sends the encoding asked for, and 304 only for the ETag of the representation being sent", async () => {
     const br = await request(probe).get("/").set("Accept-Encoding", "br");
     expect(br.headers["content-encoding"]).toBe("br");
-    expect(br.headers.vary).toBe("Accept-Encoding");
+    expect(br.headers.vary).toBe("Accept-Encoding, Cookie");
     const again = await request(probe).get("/").set({ "Accept-Encoding": "br", "If-None-Match": br.headers.etag });
     expect(again.status).toBe(304);
     expect(again.headers["content-length"]).toBeUndefined();

@@ -43,8 +43,7 @@ describe.each(contentFolders())("over $name", ({ dir, site }) => {
       const scripts = $("script").filter((_i, el) => $(el).attr("type") !== "application/ld+json");
       scripts.each((_i, el) => {
         expect($(el).attr("src")).toMatch(/^\/assets\/[\w-]+\.[\w-]{10}\.js$/);
-        // Deferred, but for the scheme script, which must run before the first paint (page-budget.test.ts).
-        if (!$(el).attr("src")?.startsWith("/assets/scheme.")) expect($(el).attr("defer")).toBeDefined();
+        expect($(el).attr("defer")).toBeDefined();
         expect($(el).html()).toBe("");
       });
       const src =

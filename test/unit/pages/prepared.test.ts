@@ -24,7 +24,7 @@ describe("prepare", () => {
     for (const version of versions) {
       expect(version.headers["Content-Length"]).toBe(String(version.body.length));
       expect(version.headers.ETag).toMatch(/^"[\w-]{16}"$/);
-      expect(version.headers.Vary).toBe("Accept-Encoding");
+      expect(version.headers.Vary).toBe("Accept-Encoding, Cookie");
       expect(version.headers["Cache-Control"]).toBe(REVALIDATE);
       expect(version.headers["Content-Type"]).toBe(HTML);
     }
@@ -46,11 +46,11 @@ describe("prepare", () => {
       "ETag",
       br?.headers.ETag,
       "Vary",
-      "Accept-Encoding",
+      "Accept-Encoding, Cookie",
     ]);
   });
 
-  it("does not compress what would not shrink, and then does not Vary", () => {
+  it("does not compress what would not shrink, and then does not Vary on Accept-Encoding", () => {
     const tiny = prepare("User-agent: *\n", { type: "text/plain; charset=utf-8", cache: REVALIDATE });
     expect(tiny.br).toBeUndefined();
     expect(tiny.gzip).toBeUndefined();
@@ -58,6 +58,10 @@ describe("prepare", () => {
     const png = prepare(Buffer.alloc(4096), { type: "image/png", cache: IMMUTABLE });
     expect(png.br).toBeUndefined();
     expect(png.headers.Vary).toBeUndefined();
+    // A page's bytes still depend on the reader's colour-scheme cookie (src/http/scheme.ts).
+    const small = prepare("<html>", { type: HTML, cache: REVALIDATE });
+    expect(small.br).toBeUndefined();
+    expect(small.headers.Vary).toBe("Cookie");
   });
 
   it("lays every header out once for writeHead: security headers, then the response's own", () => {
@@ -65,12 +69,16 @@ describe("prepare", () => {
     expect(gzip?.head).toEqual([...SECURITY_HEADERS.flat(), "X-Robots-Tag", "noindex", ...Object.entries(gzip?.headers ?? {}).flat()]);
   });
 
-  it("does no compression for a response made per request, and then does not Vary", () => {
+  it("does no compression for a response made per request, and then Varies on Cookie alone", () => {
     const once = prepare(page, { type: HTML, cache: REVALIDATE });
     const perRequest = prepare(page, { type: HTML, cache: REVALIDATE, compress: false });
     expect(perRequest.br).toBeUndefined();
     expect(perRequest.gzip).toBeUndefined();
-    const { Vary: _vary, ...rest } = once.headers;
-    expect(perRequest.headers).toEqual(rest);
+    expect(perRequest.headers).toEqual({ ...once.headers, Vary: "Cookie" });
+  });
+
+  it("keeps what it was prepared with, so a variant is prepared the same way", () => {
+    const options = { type: HTML, cache: REVALIDATE, status: 404, extra: [["X-Robots-Tag", "noindex"]] as const };
+    expect(prepare(page, options).options).toBe(options);
   });
 });
