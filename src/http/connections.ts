@@ -43,6 +43,7 @@ export function wasCutOff(socket: Socket): boolean {
 
 /** Per-connection state; an over-cap connection serves probes only. */
 interface Tracked {
+  readonly socket: Socket;
   pending: number;
   /** Requests parsed from this connection in turn `turn` of the event loop. */
   burst: number;
@@ -51,6 +52,10 @@ interface Tracked {
   used: boolean;
   overCap: boolean;
 }
+
+/** The connection state a response was admitted under, for its close to count it answered. */
+const ANSWERING = Symbol("answering");
+type Answer = ServerResponse & { [ANSWERING]?: Tracked };
 
 export interface ConnectionGuard {
   /**
@@ -89,6 +94,14 @@ export function guardConnections(server: Server, limits: ConnectionLimits, logge
   );
 
   /** Closes the connection unless a request has arrived on it by then. */
+  /** A response's close: one function for all of them, its connection's state on the response. */
+  function answered(this: Answer) {
+    const state = this[ANSWERING];
+    if (state === undefined) return;
+    state.pending -= 1;
+    if (draining && state.pending === 0) closeIfStillIdle(state.socket, limits.drainIdleMs);
+  }
+
   const closeIfStillIdle = (socket: Socket, ms: number) => {
     setTimeout(() => {
       const state = sockets.get(socket);
@@ -97,7 +110,7 @@ export function guardConnections(server: Server, limits: ConnectionLimits, logge
   };
 
   server.on("connection", (socket: Socket) => {
-    const state: Tracked = { pending: 0, burst: 0, turn: -1, used: false, overCap: false };
+    const state: Tracked = { socket, pending: 0, burst: 0, turn: -1, used: false, overCap: false };
     setTimeout(() => {
       if (!state.used) socket.destroy();
     }, limits.firstRequestMs).unref();
@@ -154,10 +167,8 @@ export function guardConnections(server: Server, limits: ConnectionLimits, logge
       waiting.delete(socket);
       state.used = true;
       state.pending += 1;
-      res.once("close", () => {
-        state.pending -= 1;
-        if (draining && state.pending === 0) closeIfStillIdle(socket, limits.drainIdleMs);
-      });
+      (res as Answer)[ANSWERING] = state;
+      res.on("close", answered);
       if (draining || state.overCap) res.setHeader("Connection", "close");
       return state.overCap && !isProbe ? "overloaded" : "serve";
     },
