@@ -93,7 +93,6 @@ export function guardConnections(server: Server, limits: ConnectionLimits, logge
     logger.warn({ connections: count, maxPipelined: limits.maxPipelined }, "connections closed: too many pipelined requests left unread"),
   );
 
-  /** Closes the connection unless a request has arrived on it by then. */
   /** A response's close: one function for all of them, its connection's state on the response. */
   function answered(this: Answer) {
     const state = this[ANSWERING];
@@ -102,6 +101,7 @@ export function guardConnections(server: Server, limits: ConnectionLimits, logge
     if (draining && state.pending === 0) closeIfStillIdle(state.socket, limits.drainIdleMs);
   }
 
+  /** Closes the connection unless a request has arrived on it by then. */
   const closeIfStillIdle = (socket: Socket, ms: number) => {
     setTimeout(() => {
       const state = sockets.get(socket);
