@@ -32,6 +32,12 @@ export function withScheme(html: string, scheme: Scheme): string {
   return `${html.slice(0, end)} data-scheme="${scheme}"${html.slice(end)}`;
 }
 
+/** A page rendered for one request (search results, the owner page), in the scheme its cookie chose. */
+export function inRequestScheme(req: IncomingMessage, html: string): string {
+  const scheme = cookieScheme(req.headers.cookie);
+  return scheme === undefined ? html : withScheme(html, scheme);
+}
+
 export interface SchemeVariants {
   /** The page as this request's cookie wants it: itself, or its variant for the chosen scheme. */
   for(req: IncomingMessage, page: PreparedResponse): PreparedResponse;
@@ -44,7 +50,7 @@ export interface SchemeVariants {
  * cookie asks for it, from the page's own bytes by the preparer that made the page (so its
  * compression, ETag and headers are made the same way). Made lazily because all of them at
  * start-up would triple the pages' memory. Per-request pages never come here: they are
- * rendered with withScheme.
+ * rendered in the scheme (inRequestScheme).
  */
 export function schemeVariants(prepare: Prepare): SchemeVariants {
   // Bounded by construction: keyed by the responses made at start-up (the page map's, the error

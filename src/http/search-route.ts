@@ -1,6 +1,7 @@
 // GET /search?q=… (the results page, which works without JavaScript) and GET /search.json?q=…
 // (the same results for the as-you-type script). Only these are made per request; a query that
 // is too long or repeated gets a 400 page that says so, and every word of it is escaped.
+import type { IncomingMessage } from "node:http";
 import { type NextFunction, type Request, type Response, Router } from "express";
 import type { BuiltSite } from "../build-site.js";
 import { NO_STORE, type PreparedResponse, REVALIDATE } from "../pages/prepared.js";
@@ -9,7 +10,7 @@ import { foldWord } from "../search/fold.js";
 import { MAX_FOLDED_LENGTH } from "../search/parse-query.js";
 import type { SearchResult } from "../search/search.js";
 import { httpError } from "./request-guards.js";
-import { cookieScheme, type Scheme, withScheme } from "./scheme.js";
+import { inRequestScheme } from "./scheme.js";
 import { sendPrepared } from "./serve-page.js";
 
 /** Longer than any question's key words; the box stops typing here too (maxlength). */
@@ -43,7 +44,7 @@ export function searchRoutes({ search, render, prepare, site, schemes }: BuiltSi
   /** Made for one request, so not compressed: compressing per request is the work the page map avoids. */
   const perRequest = (body: string, type: string, cache: string, status = 200): PreparedResponse =>
     prepare(body, { type, cache, status, compress: false, extra: NOINDEX });
-  const page = (query: string, status: 200 | 400, problem?: string, scheme?: Scheme): PreparedResponse => {
+  const page = (query: string, status: 200 | 400, problem?: string, req?: IncomingMessage): PreparedResponse => {
     const outcome = query === "" || problem !== undefined ? { total: 0, results: [] } : search.search(query, PAGE_LIMIT);
     // Only the results page is logged: the as-you-type JSON would count every prefix typed.
     if (query !== "" && problem === undefined) recorder?.search(loggedQuery(query), outcome.total);
@@ -62,7 +63,7 @@ export function searchRoutes({ search, render, prepare, site, schemes }: BuiltSi
       results: outcome.results.map((result) => ({ ...resultView(result), go: goUrl(query, result.question.slug) })),
       limit: PAGE_LIMIT,
     });
-    return perRequest(scheme === undefined ? html : withScheme(html, scheme), HTML, status === 200 ? REVALIDATE : NO_STORE, status);
+    return perRequest(req === undefined ? html : inRequestScheme(req, html), HTML, status === 200 ? REVALIDATE : NO_STORE, status);
   };
   // Rendered now so search.njk is compiled at start-up and a template mistake stops the start;
   // its scheme variants are made like the page map's.
@@ -74,7 +75,7 @@ export function searchRoutes({ search, render, prepare, site, schemes }: BuiltSi
     .get((req, res) => {
       const { query, problem } = readQuery(req);
       if (problem === undefined && query === "") return sendPrepared(req, res, schemes.for(req, emptyPage));
-      sendPrepared(req, res, page(query, problem === undefined ? 200 : 400, problem, cookieScheme(req.headers.cookie)));
+      sendPrepared(req, res, page(query, problem === undefined ? 200 : 400, problem, req));
     })
     .all(notAllowed);
   router

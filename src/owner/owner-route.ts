@@ -8,7 +8,7 @@ import { rateLimit } from "express-rate-limit";
 import type { Logger } from "pino";
 import type { BuiltSite } from "../build-site.js";
 import type { FeedbackPages } from "../feedback/pages.js";
-import { cookieScheme, withScheme } from "../http/scheme.js";
+import { inRequestScheme } from "../http/scheme.js";
 import { sendPrepared } from "../http/serve-page.js";
 import { NO_STORE } from "../pages/prepared.js";
 import { ROUTES } from "../routes.js";
@@ -51,14 +51,15 @@ export function ownerRoute({ built, store, pages, logger, token }: OwnerOptions)
     const days = PERIODS.includes(Number(req.query.days)) ? Number(req.query.days) : 30;
     try {
       const report = await store.report(periodStart(days));
-      const rendered = built.render("owner.njk", {
-        url: null,
-        title: `读者反馈 - ${built.site.facts.title}`,
-        noindex: true,
-        ...ownerView(built.site, report, days),
-      });
-      const scheme = cookieScheme(req.headers.cookie);
-      const html = scheme === undefined ? rendered : withScheme(rendered, scheme);
+      const html = inRequestScheme(
+        req,
+        built.render("owner.njk", {
+          url: null,
+          title: `读者反馈 - ${built.site.facts.title}`,
+          noindex: true,
+          ...ownerView(built.site, report, days),
+        }),
+      );
       sendPrepared(
         req,
         res,
