@@ -83,6 +83,8 @@ async function wrk(url: string, seconds: number, script?: string, connections = 
   };
 }
 
+/** The page whose throughput is measured. */
+const PAGE = "/questions/invoice";
 const WORDS = ["发票", "退费", "备案", "许可证", "资质", "fapiao", "isp", "材料", "火星", "审核", "周期", "价格"];
 
 /**
@@ -92,11 +94,7 @@ const WORDS = ["发票", "退费", "备案", "许可证", "资质", "fapiao", "i
  * Node costs more CPU than the requests it sends, on a machine the server shares.
  */
 function pacedScripts(): { votes: string; searches: string } {
-  const votes = path.join(work, "votes-paced.lua");
-  writeFileSync(
-    votes,
-    `wrk.method = "POST"\nwrk.body = "page=invoice&vote=yes"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\nfunction delay() return ${PACE.votes.delayMs} end\n`,
-  );
+  const votes = voteScript("votes-paced.lua", PACE.votes.delayMs);
   const searches = path.join(work, "searches-paced.lua");
   const words = WORDS.map((word) => `"${encodeURIComponent(word)}"`).join(", ");
   writeFileSync(
@@ -106,6 +104,15 @@ function pacedScripts(): { votes: string; searches: string } {
   return { votes, searches };
 }
 
+/** A wrk script POSTing the vote form; with `delayMs`, each connection waits that long between votes. */
+function voteScript(name: string, delayMs?: number): string {
+  const file = path.join(work, name);
+  const form =
+    'wrk.method = "POST"\nwrk.body = "page=invoice&vote=yes"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n';
+  writeFileSync(file, delayMs === undefined ? form : `${form}function delay() return ${delayMs} end\n`);
+  return file;
+}
+
 /** The issue's rates: 200 votes and 2,000 searches a second at most. */
 const PACE = { votes: { connections: 20, delayMs: 100 }, searches: { connections: 100, delayMs: 50 } } as const;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
@@ -113,7 +120,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** Pages under wrk with votes and searches sent alongside by two paced wrk processes. */
 async function pagesAlongside(base: string, scripts: { votes: string; searches: string }) {
   const [pages, votes, searches] = await Promise.all([
-    wrk(`${base}/questions/invoice`, duration),
+    wrk(`${base}${PAGE}`, duration),
     wrk(`${base}/feedback`, duration, scripts.votes, PACE.votes.connections),
     wrk(`${base}/search`, duration, scripts.searches, PACE.searches.connections),
   ]);
@@ -124,7 +131,7 @@ async function pagesAlongside(base: string, scripts: { votes: string; searches: 
  * Three runs per round, interleaved: pages alone; pages with votes and searches alongside,
  * written to the store; the same alongside a server whose store is unavailable (its data
  * directory cannot be made), where votes get a quick 503 and search batches are dropped. On a
- * 2-core machine wrk, this process's senders and the server share the CPU, so the votes and
+ * 2-core machine the page wrk, the two paced wrk senders and the server share the CPU, so the votes and
  * searches cost pages throughput whatever the store does; the last two runs differ only in
  * the writes, which is what the target is about.
  */
@@ -133,7 +140,7 @@ async function pagesWithFeedback(): Promise<void> {
   const blocked = path.join(work, "not-a-folder");
   writeFileSync(blocked, "a file where the data folder should be\n");
   const unwritable = await startServer({ DATA_DIR: path.join(blocked, "data") });
-  const page = (base: string) => `${base}/questions/invoice`;
+  const page = (base: string) => `${base}${PAGE}`;
   await wrk(page(writing), 1); // warm-up
   await wrk(page(unwritable), 1);
   const scripts = pacedScripts();
@@ -153,7 +160,7 @@ async function pagesWithFeedback(): Promise<void> {
   const summary = (results: Result[]) => ({ rps: median(results.map((r) => r.rps)), p99: median(results.map((r) => r.p99)) });
   const [a, w, u] = [summary(runs.alone), summary(runs.writing), summary(runs.unwritable)];
   const change = (x: { rps: number }, y: { rps: number }) => `${(((x.rps - y.rps) / y.rps) * 100).toFixed(1)}%`;
-  console.log("\n1. Page /questions/invoice, wrk -c50, median of", rounds, "rounds of", duration, "s");
+  console.log(`\n1. Page ${PAGE}, wrk -c50, median of`, rounds, "rounds of", duration, "s");
   console.table([
     { run: "pages alone", "req/s": Math.round(a.rps), "p99 ms": a.p99.toFixed(2) },
     { run: "with votes + searches, store writing", "req/s": Math.round(w.rps), "p99 ms": w.p99.toFixed(2) },
@@ -168,11 +175,7 @@ async function pagesWithFeedback(): Promise<void> {
 
 async function votesPerSecond(name: string, env: Record<string, string>): Promise<void> {
   const base = await startServer(env);
-  const script = path.join(work, "vote.lua");
-  writeFileSync(
-    script,
-    'wrk.method = "POST"\nwrk.body = "page=invoice&vote=yes"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n',
-  );
+  const script = voteScript("vote.lua");
   const result = await wrk(`${base}/feedback`, duration, script);
   console.log(
     `2. Votes end to end on ${name}: ${Math.round(result.rps)} votes/s, p99 ${result.p99.toFixed(1)} ms (wrk -c50, ${duration} s)`,
