@@ -304,6 +304,18 @@ function urlForFile(file: string, root: string): string | undefined {
   return undefined;
 }
 
+/** After parsing, calls `visit` for every inline token of `type`, with the source line it is on. */
+function onInlineTokens(md: MarkdownIt, rule: string, type: string, visit: (token: Token, line: number, env: Env) => void): void {
+  md.core.ruler.push(rule, (state) => {
+    const env = state.env as Env;
+    for (const block of state.tokens) {
+      (block.children ?? []).forEach((token, index) => {
+        if (token.type === type) visit(token, childLine(block, index, env.firstLine), env);
+      });
+    }
+  });
+}
+
 /** Line of an inline child: its block's first line plus the line breaks before it. */
 function childLine(parent: Token, index: number, firstLine: number): number {
   const breaks = (parent.children ?? []).slice(0, index).filter((child) => child.type === "softbreak" || child.type === "hardbreak");
@@ -328,37 +340,30 @@ function decode(text: string): string {
  * External links are left alone and never fetched.
  */
 function linkPlugin(md: MarkdownIt): void {
-  md.core.ruler.push("site_links", (state) => {
-    const env = state.env as Env;
-    for (const block of state.tokens) {
-      (block.children ?? []).forEach((token, index) => {
-        if (token.type !== "link_open") return;
-        const href = token.attrGet("href") ?? "";
-        if (EXTERNAL.test(href)) return;
-        const line = childLine(block, index, env.firstLine);
-        const hash = href.indexOf("#");
-        const target = decode(hash === -1 ? href : href.slice(0, hash));
-        const fragment = hash === -1 ? undefined : decode(href.slice(hash + 1));
-        let url: string | undefined;
-        if (target === "") url = "";
-        else if (target.startsWith("/")) url = target;
-        else if (env.dir !== undefined && env.root !== undefined) {
-          url = urlForFile(path.resolve(env.dir, target), env.root);
-          if (url === undefined) {
-            env.problems.push({
-              line,
-              message: `链接：“${target}”不是 questions/ 或 pages/ 里的 .md 文件 — 请写成相对于本文件的 .md 文件名，例如 refund.md 或 ../pages/legal.md`,
-            });
-            return;
-          }
-        } else return;
-        // A fragment may be written as GitHub makes it (#办理步骤) or as the site does (#h-办理步骤).
-        const prefix = url === "" ? env.idPrefix : "h-";
-        const id = fragment === undefined || fragment === "" ? undefined : fragment.startsWith(prefix) ? fragment : `${prefix}${fragment}`;
-        token.attrSet("href", `${url}${id === undefined ? "" : `#${id}`}`);
-        env.links.push({ line, url, written: decode(href), ...(id !== undefined && { id }) });
-      });
-    }
+  onInlineTokens(md, "site_links", "link_open", (token, line, env) => {
+    const href = token.attrGet("href") ?? "";
+    if (EXTERNAL.test(href)) return;
+    const hash = href.indexOf("#");
+    const target = decode(hash === -1 ? href : href.slice(0, hash));
+    const fragment = hash === -1 ? undefined : decode(href.slice(hash + 1));
+    let url: string | undefined;
+    if (target === "") url = "";
+    else if (target.startsWith("/")) url = target;
+    else if (env.dir !== undefined && env.root !== undefined) {
+      url = urlForFile(path.resolve(env.dir, target), env.root);
+      if (url === undefined) {
+        env.problems.push({
+          line,
+          message: `链接：“${target}”不是 questions/ 或 pages/ 里的 .md 文件 — 请写成相对于本文件的 .md 文件名，例如 refund.md 或 ../pages/legal.md`,
+        });
+        return;
+      }
+    } else return;
+    // A fragment may be written as GitHub makes it (#办理步骤) or as the site does (#h-办理步骤).
+    const prefix = url === "" ? env.idPrefix : "h-";
+    const id = fragment === undefined || fragment === "" ? undefined : fragment.startsWith(prefix) ? fragment : `${prefix}${fragment}`;
+    token.attrSet("href", `${url}${id === undefined ? "" : `#${id}`}`);
+    env.links.push({ line, url, written: decode(href), ...(id !== undefined && { id }) });
   });
 }
 
@@ -377,31 +382,24 @@ export const IMAGE_TYPES: Readonly<Record<string, string>> = {
  * scrolled near. Alt text is required: a screen reader has nothing else to say.
  */
 function imagePlugin(md: MarkdownIt): void {
-  md.core.ruler.push("content_images", (state) => {
-    const env = state.env as Env;
-    for (const block of state.tokens) {
-      (block.children ?? []).forEach((token, index) => {
-        if (token.type !== "image") return;
-        const line = childLine(block, index, env.firstLine);
-        const src = decode(token.attrGet("src") ?? "");
-        const problem = (message: string) => env.problems.push({ line, message });
-        if (token.content.trim() === "") problem(`图片：“${src}”没有说明文字 — 请在 ![ ] 的方括号里写出图片内容，供读屏软件朗读`);
-        if (EXTERNAL.test(src) || src.startsWith("/") || env.dir === undefined || env.image === undefined) {
-          if (env.image !== undefined)
-            problem(`图片：“${src}”不在内容文件夹里 — 请把图片放在 Markdown 文件旁边，用相对路径引用，例如 invoice/console.png`);
-          return;
-        }
-        const image = env.image(path.resolve(env.dir, src));
-        if (typeof image === "string") {
-          problem(`图片：“${src}”${image}`);
-          return;
-        }
-        token.attrSet("src", image.url);
-        token.attrSet("width", String(image.width));
-        token.attrSet("height", String(image.height));
-        token.attrSet("loading", "lazy");
-        token.attrSet("decoding", "async");
-      });
+  onInlineTokens(md, "content_images", "image", (token, line, env) => {
+    const src = decode(token.attrGet("src") ?? "");
+    const problem = (message: string) => env.problems.push({ line, message });
+    if (token.content.trim() === "") problem(`图片：“${src}”没有说明文字 — 请在 ![ ] 的方括号里写出图片内容，供读屏软件朗读`);
+    if (EXTERNAL.test(src) || src.startsWith("/") || env.dir === undefined || env.image === undefined) {
+      if (env.image !== undefined)
+        problem(`图片：“${src}”不在内容文件夹里 — 请把图片放在 Markdown 文件旁边，用相对路径引用，例如 invoice/console.png`);
+      return;
     }
+    const image = env.image(path.resolve(env.dir, src));
+    if (typeof image === "string") {
+      problem(`图片：“${src}”${image}`);
+      return;
+    }
+    token.attrSet("src", image.url);
+    token.attrSet("width", String(image.width));
+    token.attrSet("height", String(image.height));
+    token.attrSet("loading", "lazy");
+    token.attrSet("decoding", "async");
   });
 }
