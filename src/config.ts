@@ -2,7 +2,7 @@
 // export.ts) hand in; nothing else reads process.env. Every bad variable is named in one ConfigError.
 import { isIP } from "node:net";
 import type { LevelWithSilent } from "pino";
-import { z } from "zod";
+import * as z from "zod";
 import { LOG_LEVELS } from "./log.js";
 
 export interface Config {

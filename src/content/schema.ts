@@ -1,6 +1,6 @@
 // Front-matter and site.yml schemas. Unknown keys fail (a typo must not pass silently), and
 // every message says what was expected, because the site owner reads them at start-up.
-import { z } from "zod";
+import * as z from "zod";
 
 /** A real calendar date written as YYYY-MM-DD (2020-02-30 is rejected). */
 const DATE_FIX = "请写成 YYYY-MM-DD 格式的真实日期，例如 2020-11-27";
