@@ -1,6 +1,7 @@
 // A QR code of a URL as inline SVG, made once at start-up. qrcode does the encoding; we only
 // draw its matrix, with presentation attributes (the CSP blocks style attributes) and a label.
-import QRCode from "qrcode";
+// The encoder alone: the package entry point also loads renderers (and pngjs) we never use.
+import { create } from "qrcode/lib/core/qrcode.js";
 
 /** Modules of blank margin on each side; scanners need four. */
 const QUIET_ZONE = 4;
@@ -10,7 +11,7 @@ export function qrCodeSvg(text: string, label: string): string {
   // One byte-mode segment: handed a plain string, qrcode searches for the shortest mix of
   // modes with a shortest-path graph per code, which was a tenth of start-up with 1,000
   // questions; a URL's lower-case letters need byte mode anyway, so the code rarely changes.
-  const { modules } = QRCode.create([{ data: Buffer.from(text, "utf8"), mode: "byte" }], { errorCorrectionLevel: "M" });
+  const { modules } = create([{ data: Buffer.from(text, "utf8"), mode: "byte" }], { errorCorrectionLevel: "M" });
   const size = modules.size + 2 * QUIET_ZONE;
   // Each run of dark modules in a row is one stroke a module wide along the row's middle, the
   // next run reached by a relative move: "m2 0h3" rather than a filled rectangle per run
