@@ -19,7 +19,7 @@ await build({
   // fifth more start-up CPU (docs/performance.md, The bundle). Nothing is stubbed: if one is
   // needed, it loads. better-sqlite3 loads a compiled addon from its own folder, and pg-native
   // is an optional pg backend we do not use.
-  external: ["chokidar", "pngjs", "js-yaml", "iconv-lite", "better-sqlite3", "pg-native"],
+  external: ["chokidar", "pngjs", "js-yaml", "iconv-lite", "better-sqlite3", "pg", "pg-native"],
   // Run with NODE_OPTIONS=--enable-source-maps to see src/ lines in stack traces.
   sourcemap: true,
   // Express and other CommonJS dependencies call require(); an ES module bundle must provide it.

@@ -6,7 +6,7 @@
 // `npm run bench -- --feedback` measures it.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { type Driver, type Param, retrying } from "./driver.js";
 import { MIGRATIONS, MIGRATIONS_TABLE } from "./migrations.js";
 import { StoreUnavailable } from "./store.js";
@@ -18,7 +18,9 @@ export function sqliteDriver(dataDir: string): Driver {
   const db = retrying(async () => {
     try {
       mkdirSync(dataDir, { recursive: true });
-      const handle = new Database(file);
+      // Loaded with the first write, not at start-up: the addon is not needed to serve a page.
+      const { default: Sqlite } = await import("better-sqlite3");
+      const handle = new Sqlite(file);
       try {
         handle.pragma("journal_mode = WAL");
         handle.pragma("synchronous = FULL");
