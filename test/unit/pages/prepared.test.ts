@@ -31,6 +31,16 @@ describe("prepare", () => {
     expect(new Set(versions.map((version) => version.headers.ETag)).size).toBe(3);
   });
 
+  it("sizes brotli's window to the body, so a reader's browser needs no 4 MB window to decode a page", () => {
+    const small = prepare(page, { type: HTML, cache: REVALIDATE });
+    const large = prepare(page.repeat(40), { type: HTML, cache: REVALIDATE });
+    // The smallest power of two that holds the body (the window is 2^WBITS - 16 bytes).
+    expect(2 ** brotliWindowBits(small.br?.body) - 16).toBeGreaterThanOrEqual(small.body.length);
+    expect(2 ** (brotliWindowBits(small.br?.body) - 1) - 16).toBeLessThan(small.body.length);
+    expect(brotliWindowBits(large.br?.body)).toBe(Math.ceil(Math.log2(large.body.length + 16)));
+    expect(brotliDecompressSync(large.br?.body ?? Buffer.alloc(0)).equals(large.body)).toBe(true);
+  });
+
   it("keeps only the compressed bytes, not zlib's 16 KB output chunk", () => {
     const { br, gzip } = prepare(page, { type: HTML, cache: REVALIDATE });
     expect(br?.body.buffer.byteLength).toBeLessThan(16 * 1024);
@@ -82,3 +92,14 @@ describe("prepare", () => {
     expect(prepare(page, options).options).toBe(options);
   });
 });
+
+/** WBITS from a brotli stream's first bits (RFC 7932, section 9.1; bits are read from the lowest). */
+function brotliWindowBits(stream: Buffer | undefined): number {
+  if (stream === undefined) throw new Error("no brotli version");
+  const bits = stream[0] ?? 0;
+  if ((bits & 1) === 0) return 16;
+  const n = (bits >> 1) & 0b111;
+  if (n !== 0) return 17 + n;
+  const m = (bits >> 4) & 0b111;
+  return m === 0 ? 17 : 8 + m;
+}
