@@ -15,10 +15,10 @@ await build({
   target: "node20",
   // Left to Node's own resolver from node_modules rather than bundled: each is reached only on
   // a path the server rarely or never takes (Nunjucks' template watching, qrcode's PNG output,
-  // gray-matter's default YAML engine, request-body decoding), and bundling them cost about a
-  // fifth more start-up CPU (docs/performance.md, The bundle). Nothing is stubbed: if one is
-  // needed, it loads. better-sqlite3 loads a compiled addon from its own folder, and pg-native
-  // is an optional pg backend we do not use.
+  // gray-matter's default YAML engine, request-body decoding, a PostgreSQL store), and code in
+  // the bundle costs start-up even unrun, since V8 must scan it (docs/performance.md, The
+  // bundle). Nothing is stubbed: if one is needed, it loads. better-sqlite3 loads a compiled
+  // addon from its own folder, and pg-native is an optional pg backend we do not use.
   external: ["chokidar", "pngjs", "js-yaml", "iconv-lite", "better-sqlite3", "pg", "pg-native"],
   // Run with NODE_OPTIONS=--enable-source-maps to see src/ lines in stack traces.
   sourcemap: true,
