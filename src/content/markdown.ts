@@ -3,6 +3,7 @@
 import path from "node:path";
 import MarkdownIt, { type PluginWithParams } from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
+import cjkFriendly from "markdown-it-cjk-friendly";
 import container from "markdown-it-container";
 import { contentUrl } from "../routes.js";
 
@@ -94,6 +95,12 @@ interface Env {
 export const MAX_NESTING = 24;
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+// CommonMark does not close ** between a Chinese quotation mark and a Chinese character
+// (**“知识产权服务”**即可 stays asterisks); this is the CJK-friendly amendment that fixes it.
+md.use(cjkFriendly);
+// An indented first line (首行缩进, four spaces or a tab) is how Chinese paragraphs are often
+// typed; as CommonMark's indented code it would show as code. Code is written between ``` lines.
+md.disable("code");
 headingAnchorPlugin(md);
 headingCheckPlugin(md);
 demoteHeadingsPlugin(md);
@@ -121,6 +128,8 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     ...findTopLevelHeadings(tokens, firstLine),
     ...findUnknownCallouts(tokens, firstLine),
     ...findUnclosedCallouts(tokens, source, firstLine),
+    ...findUnclosedFences(tokens, source, firstLine),
+    ...findLookalikes(tokens, firstLine),
     ...findDeepNesting(tokens, firstLine),
   ].sort((a, b) => a.line - b.line);
   return { html: md.renderer.render(tokens, md.options, env), text: plainText(tokens), problems, links: env.links, ids: env.ids };
@@ -249,6 +258,77 @@ function findUnclosedCallouts(tokens: Token[], source: string, firstLine: number
     const closing = lines[token.map[1]];
     if (closing !== undefined && /^\s*:::\s*$/.test(closing)) return [];
     return [{ line: lineOf(token, firstLine), message: `提示框：“${token.info.trim()}”没有结束 — 请在提示框内容之后加一行 :::` }];
+  });
+}
+
+/** A ``` with no closing line turns the rest of the answer into code. */
+function findUnclosedFences(tokens: Token[], source: string, firstLine: number): BodyProblem[] {
+  const lines = source.split("\n");
+  return tokens.flatMap((token) => {
+    if (token.type !== "fence" || token.map === null) return [];
+    const closing = lines[token.map[1] - 1]?.trim() ?? "";
+    const marker = token.markup[0] ?? "`";
+    if (token.map[1] - token.map[0] >= 2 && closing.length >= token.markup.length && [...closing].every((ch) => ch === marker)) return [];
+    return [
+      {
+        line: lineOf(token, firstLine),
+        message: `代码块：“${token.markup}”没有结束，后面的内容都会显示成代码 — 请在代码之后加一行 ${token.markup}；不是要写代码的话，请删掉这一行`,
+      },
+    ];
+  });
+}
+
+/**
+ * Chinese ways of writing what Markdown writes otherwise: shown as they are, they quietly run
+ * together into one paragraph ("1、" lines) or show their marks to readers (HTML tags). Read
+ * from paragraph text, so a code block or `code` that shows them on purpose is left alone.
+ */
+const LOOKALIKES: ReadonlyArray<{ at: "start" | "anywhere"; pattern: RegExp; message: (seen: string) => string }> = [
+  {
+    at: "start",
+    pattern: /^\s*\d+、/,
+    message: (seen) =>
+      `编号列表：“${seen.trim()}”不会显示成列表，几行会连成一段 — 请写成“${seen.trim().slice(0, -1)}. ”（半角数字、半角句点，再加一个空格）`,
+  },
+  {
+    at: "start",
+    pattern: /^\s*[０-９]+[．.、]/,
+    message: (seen) => `编号列表：全角数字“${seen.trim()}”不会显示成列表 — 请改用半角数字和句点，如“1. ”`,
+  },
+  { at: "start", pattern: /^\s*[•·●▪◦]/, message: (seen) => `列表：“${seen.trim()}”不会显示成列表 — 请在行首写“- ”（减号，再加一个空格）` },
+  { at: "start", pattern: /^#{1,6}(?=[^\s#])/, message: (seen) => `标题：“${seen}”后面少了空格，会原样显示 — 请写成“${seen} 标题”` },
+  { at: "start", pattern: /^\s*[＃#]*＃[＃#]*/, message: () => "标题：全角“＃”不会显示成标题 — 请改用半角“#”，后面再加一个空格" },
+  { at: "start", pattern: /^\s*：：：/, message: () => "提示框：全角“：：：”不会显示成提示框 — 请改用半角“:::”，如“::: 注意”" },
+  {
+    at: "anywhere",
+    pattern:
+      /<\/?(?:p|br|div|span|font|b|i|u|s|strong|em|img|a|table|tr|td|th|ul|ol|li|h[1-6]|center|sup|sub|script|style|iframe)\b[^<>]*>/i,
+    message: (seen) => `HTML：“${seen}”不会生效，读者会看到它原样显示 — 请改用 Markdown：分段空一行，加粗写 **文字**，链接写 [文字](网址)`,
+  },
+];
+
+function findLookalikes(tokens: Token[], firstLine: number): BodyProblem[] {
+  return tokens.flatMap((token) => {
+    if (token.type !== "inline" || token.map === null) return [];
+    let line = token.map[0] + firstLine;
+    let lineStart = true;
+    const found: BodyProblem[] = [];
+    for (const child of token.children ?? []) {
+      if (child.type === "softbreak" || child.type === "hardbreak") {
+        line += 1;
+        lineStart = true;
+        continue;
+      }
+      if (child.type === "text") {
+        for (const { at, pattern, message } of LOOKALIKES) {
+          if (at === "start" && !lineStart) continue;
+          const seen = pattern.exec(child.content)?.[0];
+          if (seen !== undefined) found.push({ line, message: message(seen) });
+        }
+      }
+      lineStart = false;
+    }
+    return found;
   });
 }
 
