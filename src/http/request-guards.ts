@@ -20,8 +20,18 @@ export function httpError(status: number, message: string): Error & { status: nu
   return Object.assign(new Error(message), { status });
 }
 
-/** The path without the query string, as Express reads it; bounded for lookups and the log. */
+/**
+ * The path without the query string or a fragment, as Express reads it (parseurl), so the page
+ * map and Express agree on what a request names; bounded for lookups and the log. A proxy may
+ * send the absolute form (GET http://host/path, RFC 9112 §3.2.2): its path starts after the host.
+ */
 export function pathOf(url = ""): string {
-  const query = url.indexOf("?");
-  return (query === -1 ? url : url.slice(0, query)).slice(0, MAX_URL_LENGTH);
+  const start = url.startsWith("/") ? 0 : (ABSOLUTE_FORM.exec(url)?.[0].length ?? 0);
+  let end = url.indexOf("?", start);
+  const hash = url.indexOf("#", start);
+  if (end === -1 || (hash !== -1 && hash < end)) end = hash;
+  const path = url.slice(start, end === -1 ? undefined : end);
+  return (start > 0 && path === "" ? "/" : path).slice(0, MAX_URL_LENGTH);
 }
+
+const ABSOLUTE_FORM = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i;

@@ -1,6 +1,8 @@
 // Prepared pages are answered by servePage in front of Express: every prepared URL, every
 // encoding, 304 for the representation sent, and the same security headers as Express's answers.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { type AddressInfo, connect } from "node:net";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 
@@ -66,5 +68,38 @@ describe("security headers", () => {
     expect(answers.map((res) => res.status)).toEqual([200, 200, 404, 200, 200, 200, 405, 301]);
     for (const res of answers) expect(carried(res.headers)).toEqual(expected);
     expect(answers.every((res) => res.headers["x-powered-by"] === undefined)).toBe(true);
+  });
+});
+
+describe("the request target's forms", () => {
+  // Raw request lines: supertest always sends the origin form (/path).
+  async function raw(method: string, target: string): Promise<{ status: number; body: string }> {
+    const { handle } = await makeServer();
+    const server = createServer(handle).listen(0, "127.0.0.1");
+    await once(server, "listening");
+    try {
+      const socket = connect((server.address() as AddressInfo).port, "127.0.0.1");
+      socket.end(`${method} ${target} HTTP/1.1\r\nHost: isp-faq.example.com\r\nConnection: close\r\n\r\n`);
+      const answer = Buffer.concat(await socket.toArray()).toString("utf8");
+      return { status: Number(answer.slice(9, 12)), body: answer.slice(answer.indexOf("\r\n\r\n") + 4) };
+    } finally {
+      server.close();
+    }
+  }
+
+  it("answers a page asked for in absolute form, as a proxy may send it, the same as in origin form", async () => {
+    const question = [...(await makeSite()).site.questions][0]?.url as string;
+    const origin = await raw("GET", question);
+    expect(origin.status).toBe(200);
+    for (const target of [`http://isp-faq.example.com${question}`, `HTTP://isp-faq.example.com${question}?from=chat`]) {
+      expect(await raw("GET", target), target).toEqual(origin);
+    }
+    expect((await raw("HEAD", `http://isp-faq.example.com${question}`)).status).toBe(200);
+    expect((await raw("GET", "http://isp-faq.example.com")).status).toBe(200);
+  });
+
+  it("reads a path up to a fragment a client left in it, as Express does", async () => {
+    expect((await raw("GET", "/all#part")).status).toBe(200);
+    expect((await raw("GET", "/all#?x")).status).toBe(200);
   });
 });
