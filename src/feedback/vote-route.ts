@@ -41,14 +41,10 @@ interface VoteForm {
 
 export function voteRoute({ built, store, pages, logger, publicBaseUrl, voteLimit, now = () => new Date() }: VoteOptions): Router {
   const slugs = new Set(built.site.questions.map((question) => question.slug));
-  const refuse = (req: Request, res: Response, status: keyof FeedbackPages, error?: string) => {
+  const refuse = (req: Request, res: Response, page: keyof FeedbackPages, error: string) => {
     if (wantsJson(req)) {
-      res
-        .status(status)
-        .type("application/json")
-        .set("Cache-Control", "no-store")
-        .send(JSON.stringify({ error: error ?? pages[status].status }));
-    } else sendPrepared(req, res, built.schemes.for(req, pages[status]));
+      res.status(pages[page].status).type("application/json").set("Cache-Control", "no-store").send(JSON.stringify({ error }));
+    } else sendPrepared(req, res, built.schemes.for(req, pages[page]));
   };
   // In memory only, keyed on req.ip: Express's "trust proxy" decides whether that is the peer
   // or the client a trusted proxy names, so behind a balancer each reader has their own count.
@@ -57,7 +53,7 @@ export function voteRoute({ built, store, pages, logger, publicBaseUrl, voteLimi
     limit: voteLimit,
     standardHeaders: "draft-8",
     legacyHeaders: false,
-    handler: (req, res) => refuse(req, res, 429, "提交太频繁，请过几分钟再试。"),
+    handler: (req, res) => refuse(req, res, "voteTooOften", "提交太频繁，请过几分钟再试。"),
   });
   let key: Buffer | undefined;
   const receiptKey = async () => {
@@ -69,12 +65,13 @@ export function voteRoute({ built, store, pages, logger, publicBaseUrl, voteLimi
   router
     .route(FEEDBACK_PATH)
     .post(
-      (req, res, next) => (isSameOrigin(req, publicBaseUrl) ? next() : refuse(req, res, 403, "只能在本站的问题页面上提交反馈。")),
+      (req, res, next) =>
+        isSameOrigin(req, publicBaseUrl) ? next() : refuse(req, res, "voteCrossSite", "只能在本站的问题页面上提交反馈。"),
       limiter,
       express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 10 }),
       async (req, res) => {
         const form = readForm(req, slugs);
-        if (form === undefined) return refuse(req, res, 400, "反馈不完整或格式不正确。");
+        if (form === undefined) return refuse(req, res, "voteIncomplete", "反馈不完整或格式不正确。");
         const today = dayOf(now());
         try {
           const signing = await receiptKey();
@@ -95,7 +92,7 @@ export function voteRoute({ built, store, pages, logger, publicBaseUrl, voteLimi
           }
         } catch (error) {
           logger.error({ err: error, reqId: req.id }, "vote not saved: the store is unavailable");
-          refuse(req, res, 503, "反馈服务暂时不可用，您的反馈没有保存。");
+          refuse(req, res, "voteUnavailable", "反馈服务暂时不可用，您的反馈没有保存。");
         }
       },
     )

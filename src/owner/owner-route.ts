@@ -16,7 +16,9 @@ import { periodStart, type Store } from "../store/store.js";
 import { ownerView, PERIODS } from "./owner-view.js";
 
 const FAILURES_PER_WINDOW = 10;
-const FAILURE_WINDOW_MS = 15 * 60_000;
+/** How long a client that sent too many wrong tokens waits; the page that says so names it. */
+export const OWNER_LOCKOUT_MINUTES = 15;
+const FAILURE_WINDOW_MS = OWNER_LOCKOUT_MINUTES * 60_000;
 
 export interface OwnerOptions {
   readonly built: BuiltSite;
@@ -28,16 +30,19 @@ export interface OwnerOptions {
 
 export function ownerRoute({ built, store, pages, logger, token }: OwnerOptions): Router {
   const expected = digest(token);
-  // Counts failures only: the owner who knows the token is never locked out by their own visits.
+  // Counts wrong tokens only: a visit with no token (how every browser's Basic login begins)
+  // is neither counted nor refused, and the owner who knows the token is never locked out by
+  // their own visits.
   const failures = rateLimit({
     windowMs: FAILURE_WINDOW_MS,
     limit: FAILURES_PER_WINDOW,
+    skip: (req) => presented(req.get("authorization")) === undefined,
     skipSuccessfulRequests: true,
     standardHeaders: "draft-8",
     legacyHeaders: false,
     handler: (req, res) => {
       logger.warn({ reqId: req.id }, "owner page: too many wrong tokens from one client; refused for a while");
-      sendPrepared(req, res, built.schemes.for(req, pages[429]));
+      sendPrepared(req, res, built.schemes.for(req, pages.ownerLockedOut));
     },
   });
   const router = Router();
@@ -46,7 +51,7 @@ export function ownerRoute({ built, store, pages, logger, token }: OwnerOptions)
     if (given === undefined || !timingSafeEqual(digest(given), expected)) {
       if (given !== undefined) logger.warn({ reqId: req.id }, "owner page: wrong token");
       res.setHeader("WWW-Authenticate", 'Basic realm="owner", charset="UTF-8"');
-      return sendPrepared(req, res, built.schemes.for(req, pages[401]));
+      return sendPrepared(req, res, built.schemes.for(req, pages.ownerLogin));
     }
     const days = PERIODS.includes(Number(req.query.days)) ? Number(req.query.days) : 30;
     try {
@@ -67,7 +72,7 @@ export function ownerRoute({ built, store, pages, logger, token }: OwnerOptions)
       );
     } catch (error) {
       logger.error({ err: error, reqId: req.id }, "owner page: the store is unavailable");
-      sendPrepared(req, res, built.schemes.for(req, pages[503]));
+      sendPrepared(req, res, built.schemes.for(req, pages.ownerUnavailable));
     }
   });
   return router;
