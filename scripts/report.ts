@@ -12,6 +12,7 @@ import { loadSite } from "../src/content/load.js";
 import { REASON_WORDS } from "../src/feedback/reasons.js";
 import { createLog } from "../src/log.js";
 import { questionTitles } from "../src/owner/owner-view.js";
+import { shownComment, spreadsheetCell } from "../src/owner/reader-text.js";
 import { openStore } from "../src/store/open.js";
 import { periodStart, type Reason, type Report } from "../src/store/store.js";
 
@@ -107,7 +108,7 @@ function toTables(report: Report, title: (slug: string) => string): Record<keyof
       日期: row.day,
       问题: title(row.page),
       原因: row.reason ? REASON_WORDS[row.reason] : "",
-      留言: row.comment,
+      留言: shownComment(row.comment),
     })),
     "no-results": report.noResults.map((row) => ({ 搜索词: row.query, 次数: row.count })),
     queries: report.topQueries.map((row) => ({ 搜索词: row.query, 次数: row.count, 结果数: row.results })),
@@ -115,9 +116,12 @@ function toTables(report: Report, title: (slug: string) => string): Record<keyof
   };
 }
 
-/** RFC 4180: every field quoted, quotes doubled; a BOM so spreadsheet programs read UTF-8 Chinese. */
+/**
+ * RFC 4180: every field quoted, quotes doubled; a BOM so spreadsheet programs read UTF-8
+ * Chinese; and no reader's comment runs as a formula.
+ */
 function toCsv(rows: Record<string, string | number>[]): string {
-  const quote = (value: unknown) => `"${String(value).replace(/"/g, '""')}"`;
+  const quote = (value: string | number | undefined) => `"${spreadsheetCell(value ?? "").replace(/"/g, '""')}"`;
   const header = Object.keys(rows[0] ?? {});
   return `\uFEFF${[header, ...rows.map((row) => header.map((name) => row[name]))].map((line) => line.map(quote).join(",")).join("\r\n")}\r\n`;
 }

@@ -1,9 +1,11 @@
 // What the owner page and the report show, worked out from a Report once: per question its
 // votes, helpful share and reasons; the searches; the click-throughs by query.
+
 import type { Site } from "../content/site.js";
 import { REASON_WORDS } from "../feedback/reasons.js";
 import { dayOf, type Reason, type Report } from "../store/store.js";
 import { dayChart, voteChart } from "./charts.js";
+import { shownComment } from "./reader-text.js";
 
 export const PERIODS: readonly number[] = [7, 30, 90];
 
@@ -44,6 +46,7 @@ export function ownerView(site: Site, report: Report, days: number) {
     ),
     comments: report.comments.map((row) => ({
       ...row,
+      comment: shownComment(row.comment),
       title: titleOf(row.page),
       url: titles.get(row.page)?.url,
       reasonWords: row.reason ? REASON_WORDS[row.reason] : "",

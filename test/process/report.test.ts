@@ -27,6 +27,8 @@ describe("npm run report", () => {
     const day = dayOf(new Date());
     const id = await store.addVote({ page: slug, day, helpful: false });
     await store.changeVote(id, slug, day, { helpful: false, reason: "unclear", comment: '说"清楚"些' });
+    const formula = await store.addVote({ page: slug, day, helpful: false });
+    await store.changeVote(formula, slug, day, { helpful: false, reason: "other", comment: '=HYPERLINK("http://x","点我")' });
     await store.logSearches([{ day, query: "火星", results: 0 }], [{ day, query: "发票", target: slug }]);
     await store.close();
 
@@ -36,12 +38,15 @@ describe("npm run report", () => {
     expect(stdout).toContain("描述不清楚 1");
     expect(stdout).toContain("火星");
     expect(readFileSync(path.join(dataDir, "csv", "comments.csv"), "utf8")).toBe(
-      `\uFEFF"日期","问题","原因","留言"\r\n"${day}","${question?.question}","描述不清楚","说""清楚""些"\r\n`,
+      `\uFEFF"日期","问题","原因","留言"\r\n` +
+        // A comment a spreadsheet would run as a formula is written as text.
+        `"${day}","${question?.question}","其他","'=HYPERLINK(""http://x"",""点我"")"\r\n` +
+        `"${day}","${question?.question}","描述不清楚","说""清楚""些"\r\n`,
     );
     expect(readFileSync(path.join(dataDir, "csv", "no-results.csv"), "utf8")).toBe('\uFEFF"搜索词","次数"\r\n"火星","1"\r\n');
 
     const purged = await report(dataDir, "--purge-before", "2999-01-01");
-    expect(purged.stdout).toContain("评价 1 条，搜索 1 条，点击 1 条");
+    expect(purged.stdout).toContain("评价 2 条，搜索 1 条，点击 1 条");
     expect((await report(dataDir)).stdout).toContain("（无）");
   }, 60_000);
 
