@@ -95,6 +95,13 @@ describe("POST /feedback", () => {
       .type("form")
       .send({ page: slug, vote: "no", comment: "x".repeat(20_000) });
     expect(big.status).toBe(413);
+    // A body in another encoding is refused with words about the submission, not about the URL.
+    for (const type of ["application/x-www-form-urlencoded; charset=gbk", "application/x-www-form-urlencoded; charset=utf-16"]) {
+      const other = await request(handle).post("/feedback").set("Content-Type", type).send(`page=${slug}&vote=yes`);
+      expect(other.status, type).toBe(415);
+      expect(other.text).toContain("无法处理提交的内容");
+      expect(other.text).not.toContain("网址");
+    }
     expect(await votesOf(store)).toEqual([]);
     // Five hundred characters are accepted.
     await request(handle)
