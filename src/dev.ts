@@ -44,7 +44,7 @@ function build(changed?: string): BuiltSite | undefined {
   try {
     const built = rebuild(config);
     failed = undefined;
-    if (changed !== undefined) logger.info(`Rebuilt after a change to ${changed}`);
+    if (changed !== undefined) logger.info(`已按 ${changed} 的改动重新生成网站`);
     return built;
   } catch (error) {
     // A ContentError lists every problem as `npm run check` does; anything else (a template
@@ -54,7 +54,7 @@ function build(changed?: string): BuiltSite | undefined {
     failed = devErrorPage({ content, problems }, prepare);
     logger.error(
       { changed, ...(content ? {} : { err: error }) },
-      `Showing the problems in the browser until they are fixed. ${content ? error.message : problems[0]}`,
+      `改好之前，浏览器里每一页都显示问题清单。${content ? error.message : problems[0]}`,
     );
     return undefined;
   } finally {
@@ -93,7 +93,7 @@ const watcher = watch([config.contentDir, SITE_DIRS.views, SITE_DIRS.public], { 
 // Announced once both hold: an edit saved before chokidar has scanned the folders would be missed.
 const watching = new Promise<void>((resolve) => watcher.once("ready", resolve));
 void Promise.all([serving.listening, watching]).then(([port]) => {
-  logger.info(`Dev server on http://${config.host}:${port}, watching ${config.contentDir}/, views/ and public/`);
+  logger.info(`开发服务器已启动：http://${config.host}:${port}（${config.contentDir}/、views/ 和 public/ 里的文件一保存，页面就自动刷新）`);
 });
 // The watcher would keep the process alive after the server has stopped.
 serving.server.once("close", () => void watcher.close());

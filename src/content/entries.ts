@@ -2,7 +2,7 @@
 // front matter is checked against a schema, and its body is rendered once here. A file that
 // looks meant as an entry but is not named .md is reported with the name to use; editor
 // leftovers and the folders of images beside the answers are not entries and are passed over.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import type { z } from "zod";
@@ -29,8 +29,8 @@ export interface FolderContext {
   image: (file: string) => ContentImage | string;
 }
 
-/** Backups, swap files and hidden files editors and systems leave behind. */
-const LEFTOVER = /^\.|~$|^#.*#$|\.(?:swp|swo|swx|bak|tmp|orig)$/i;
+/** Backups, swap files, Word and WPS lock files (~$name) and hidden files editors and systems leave behind. */
+const LEFTOVER = /^\.|^~\$|~$|^#.*#$|\.(?:swp|swo|swx|bak|tmp|orig)$/i;
 /** Names that show the owner meant a Markdown file: the stem to keep, then the extension written. */
 const MEANT_AS_MARKDOWN = /^(.+?)\.(md\.txt|markdown|mdown|mkdn|mkd|md|txt)$/i;
 
@@ -51,10 +51,22 @@ export function loadFolder<S extends typeof questionSchema | typeof pageSchema>(
     .sort();
   const files = names.filter((name) => {
     if (name.endsWith(".md")) return true;
-    const meant = MEANT_AS_MARKDOWN.exec(name);
-    if (meant !== null) report(path.join(folder, name), `文件名：扩展名不是 .md，这个文件不会发布 — 请改名为 ${meant[1]}.md`);
+    const meant = MEANT_AS_MARKDOWN.exec(name)?.[1];
+    if (meant !== undefined) {
+      // The name to suggest must itself be one the check accepts: 新建文本文档 is not.
+      const stem = meant.toLowerCase();
+      const rename = SLUG.test(stem) ? `请改名为 ${stem}.md` : "请改名为 .md 结尾、只用小写字母、数字和连字符的名字，例如 invoice.md";
+      report(path.join(folder, name), `文件名：扩展名不是 .md，这个文件不会发布 — ${rename}`);
+    }
     return false;
   });
+  // A folder beside the answers holds their images; a Markdown file in it is never published.
+  for (const name of names) {
+    const inner = path.join(folder, name);
+    for (const nested of markdownBelow(inner)) {
+      report(path.join(inner, nested), `位置：子文件夹里的 Markdown 文件不会发布 — 请把它移到 ${path.basename(folder)}/ 里，或者删掉`);
+    }
+  }
   if (required && files.length === 0) report(folder, "文件夹：没有 Markdown 文件 — 请为每个问题建立一个，例如 invoice.md");
 
   return files.flatMap((name) => {
@@ -67,6 +79,32 @@ export function loadFolder<S extends typeof questionSchema | typeof pageSchema>(
     if (entry === undefined || !SLUG.test(slug)) return [];
     return [{ ...entry.data, ...entry.body, slug, url: urlFor(slug), file, dir: folder, lineAt: entry.lineAt }];
   });
+}
+
+/** Markdown files in the content folder itself, where nothing is published from. */
+export function reportStrayMarkdown(root: string, report: Report): void {
+  // A missing or unreadable folder is reported by the site.yml and questions/ checks.
+  const names = existsSync(root) && lstatSync(root).isDirectory() ? readdirSync(root).sort() : [];
+  for (const name of names) {
+    if (name.toLowerCase().endsWith(".md") && !LEFTOVER.test(name) && !lstatSync(path.join(root, name)).isDirectory()) {
+      report(
+        path.join(root, name),
+        "位置：不在 questions/ 或 pages/ 里，不会发布 — 问题请放进 questions/，独立页面（如关于、法律声明）请放进 pages/",
+      );
+    }
+  }
+}
+
+/** Markdown files anywhere under a real folder (not a symlink); none for a file, or a folder that cannot be read. */
+function markdownBelow(folder: string): string[] {
+  if (!lstatSync(folder, { throwIfNoEntry: false })?.isDirectory()) return [];
+  try {
+    return readdirSync(folder, { recursive: true, encoding: "utf8" })
+      .filter((name) => name.toLowerCase().endsWith(".md") && !LEFTOVER.test(path.basename(name)))
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { contentUrl } from "../routes.js";
 import { checkAliases, checkLinks, checkReservedSlugs, checkUniqueOrders, checkUniqueQuestions } from "./cross-checks.js";
-import { loadFolder } from "./entries.js";
+import { loadFolder, reportStrayMarkdown } from "./entries.js";
 import { imageLoader } from "./images.js";
 import { formatProblem } from "./report.js";
 import { pageSchema, questionSchema } from "./schema.js";
@@ -34,6 +34,7 @@ export function checkContent(dir: string): { site: Site; problems: readonly [] }
   const facts = loadFacts(path.join(root, "site.yml"), root, report);
   const questions = loadFolder(path.join(root, "questions"), questionSchema, context, contentUrl.question, true);
   const pages = loadFolder(path.join(root, "pages"), pageSchema, context, contentUrl.page, false);
+  reportStrayMarkdown(root, report);
   const synonyms = loadSynonyms(path.join(root, "synonyms.yml"), root, report);
   checkReservedSlugs(pages, report);
   checkUniqueOrders(questions, report);

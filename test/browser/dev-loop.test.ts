@@ -39,7 +39,7 @@ describe("npm run dev in the browser", () => {
     const file = path.join(dir, "questions", `${question.slug}.md`);
     const original = readFileSync(file, "utf8");
     child = spawnEntry("src/dev.ts", { PORT: "0", CONTENT_DIR: dir, LOG_LEVEL: "info" });
-    const port = /Dev server on http:\/\/127\.0\.0\.1:(\d+)/.exec(await child.waitFor(/Dev server on/))?.[1];
+    const port = /开发服务器已启动：http:\/\/127\.0\.0\.1:(\d+)/.exec(await child.waitFor(/开发服务器已启动/))?.[1];
     const url = `http://127.0.0.1:${port}${question.url}`;
 
     const { page, problems } = await visit(await openContext(), url);

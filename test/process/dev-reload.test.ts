@@ -32,7 +32,7 @@ function copyContent() {
 
 async function startDev(contentDir: string) {
   child = spawnEntry("src/dev.ts", { PORT: "0", CONTENT_DIR: contentDir, LOG_LEVEL: "info" });
-  const port = /Dev server on http:\/\/127\.0\.0\.1:(\d+)/.exec(await child.waitFor(/Dev server on/))?.[1];
+  const port = /开发服务器已启动：http:\/\/127\.0\.0\.1:(\d+)/.exec(await child.waitFor(/开发服务器已启动/))?.[1];
   return `http://127.0.0.1:${port}`;
 }
 
@@ -65,13 +65,13 @@ describe("npm run dev", () => {
     expect(build).toBeDefined();
 
     writeFileSync(file, original.replace(/^order: \d+$/m, "order: two"));
-    await child?.waitFor(/Showing the problems in the browser until they are fixed/);
+    await child?.waitFor(/改好之前，浏览器里每一页都显示问题清单/);
     // The file, the field and what is wrong with it, in the terminal too.
     await child?.waitFor(new RegExp(`${question.slug}\\.md:\\d+: order: 值不对（现在是 "two"） — 请写一个正整数，例如 3`));
     for (const url of [question.url, "/", "/no-such-page", "/search?q=x"]) await expectErrorPage(await fetch(`${base}${url}`), dir);
 
     writeFileSync(file, `${original}\n测试时加入的一段。\n`);
-    await child?.waitFor(new RegExp(`Rebuilt after a change to .*${question.slug}\\.md`));
+    await child?.waitFor(new RegExp(`已按 .*${question.slug}\\.md 的改动重新生成网站`));
     const fixed = await fetch(`${base}${question.url}`);
     expect(fixed.status).toBe(200);
     expect(await fixed.text()).toContain("测试时加入的一段。");
@@ -109,7 +109,7 @@ describe("npm run dev", () => {
     expect(child?.process.exitCode).toBeNull();
 
     writeFileSync(file, original);
-    await child?.waitFor(/Rebuilt after a change/);
+    await child?.waitFor(/的改动重新生成网站/);
     const fixed = await fetch(`${base}${question.url}`);
     expect(fixed.status).toBe(200);
     expect(await fixed.text()).toContain(question.question);

@@ -51,7 +51,7 @@ describe.each(["src/server.ts", "src/dev.ts"])("%s", (entry) => {
       child = spawnEntry(entry, { PORT: "0", LOG_LEVEL: "info", CONTENT_DIR: fixture("many-problems") });
       await child.waitFor(/内容有 8 个问题，请逐一修改后再试：/);
       await child.waitFor(/test\/fixtures\/many-problems\/questions\/a\.md:2: order: 值不对（现在是 "two"） — 请写一个正整数，例如 3/);
-      const port = /Dev server on http:\/\/127\.0\.0\.1:(\d+)/.exec(await child.waitFor(/Dev server on/))?.[1];
+      const port = /开发服务器已启动：http:\/\/127\.0\.0\.1:(\d+)/.exec(await child.waitFor(/开发服务器已启动/))?.[1];
       const res = await fetch(`http://127.0.0.1:${port}/`);
       expect(res.status).toBe(500);
       expect(await res.text()).toContain("内容有 8 个问题，网站暂时无法显示");

@@ -88,10 +88,27 @@ describe("files", () => {
   it("reports Markdown under another extension and a folder named .md, and ignores editor leftovers", () => {
     const file = (name: string) => at("files", `questions/${name}`);
     expect(problemsOf(fixture("files"))).toEqual([
-      `${file("Upper.MD")}: 文件名：扩展名不是 .md，这个文件不会发布 — 请改名为 Upper.md`,
+      `${file("Upper.MD")}: 文件名：扩展名不是 .md，这个文件不会发布 — 请改名为 upper.md`,
       `${file("notes.markdown")}: 文件名：扩展名不是 .md，这个文件不会发布 — 请改名为 notes.md`,
       `${file("refund.md.txt")}: 文件名：扩展名不是 .md，这个文件不会发布 — 请改名为 refund.md`,
       `${file("folder.md")}: 文件：这是一个文件夹，不是文件 — 请给文件夹换一个不以 .md 结尾的名字（EISDIR）`,
+    ]);
+  });
+
+  it("suggests only names the check accepts, reports Markdown where nothing is published, and ignores Word's lock files", () => {
+    const dir = validCopy();
+    const questions = path.join(dir, "questions");
+    const body = question(9, "答案。");
+    writeFileSync(path.join(questions, "新建文本文档.txt"), body);
+    writeFileSync(path.join(questions, "~$lid.md"), body); // Word or WPS has the file open
+    writeFileSync(path.join(dir, "notes.md"), body);
+    mkdirSync(path.join(questions, "old", "older"), { recursive: true });
+    writeFileSync(path.join(questions, "old", "older", "former.md"), body);
+    const shown = (file: string) => displayPath(path.join(dir, file));
+    expect(problemsOf(dir)).toEqual([
+      `${shown("questions/新建文本文档.txt")}: 文件名：扩展名不是 .md，这个文件不会发布 — 请改名为 .md 结尾、只用小写字母、数字和连字符的名字，例如 invoice.md`,
+      `${shown("questions/old/older/former.md")}: 位置：子文件夹里的 Markdown 文件不会发布 — 请把它移到 questions/ 里，或者删掉`,
+      `${shown("notes.md")}: 位置：不在 questions/ 或 pages/ 里，不会发布 — 问题请放进 questions/，独立页面（如关于、法律声明）请放进 pages/`,
     ]);
   });
 
