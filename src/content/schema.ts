@@ -81,7 +81,13 @@ export const synonymsSchema = z.strictObject({
    */
   synonyms: z
     .array(
-      z.array(text("请写一个词或短语"), { error: "请写成一组词，例如 [退费, 退款, refund]" }).min(2, "一组里至少要有两个意思相同的词"),
+      z.array(text("请写一个词或短语"), { error: "请写成一组词，例如 [退费, 退款, refund]" }).min(2, {
+        // A Chinese IME types "，" or "、" between the words: YAML then reads the group as one word.
+        error: ({ input }) =>
+          Array.isArray(input) && input.some((word) => /[，、；]/.test(String(word)))
+            ? "词之间用了中文逗号“，”或顿号“、”，整组被当成了一个词 — 请改用英文逗号加空格，例如 [发票, 报销, invoice]"
+            : "一组里至少要有两个意思相同的词",
+      }),
       { error: "请写成若干组，每组一个词的列表" },
     )
     .default([]),

@@ -21,6 +21,13 @@ export function readYamlFile(file: string, root: string, report: Report): YamlDa
 
 /** `firstLine` is the file line the text starts on (2 for front matter after its opening ---). */
 export function parseYamlText(text: string, file: string, report: Report, firstLine: number): YamlData | undefined {
+  const spacing = spacingSlips(text);
+  if (spacing.length > 0) {
+    // Reported alone: what the parser or the schema would say next ("unknown field", "missing
+    // colon") points away from the character the owner cannot see.
+    for (const { index, message } of spacing) report(file, message, index + firstLine);
+    return undefined;
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const sourceLines = text.split("\n");
@@ -72,6 +79,41 @@ export function parseYamlText(text: string, file: string, report: Report, firstL
     return node?.range ? lineOf(node.range[0]) : undefined;
   };
   return { data, lineAt };
+}
+
+/** Spaces an IME or a copied web page puts where YAML needs a plain one, or none. */
+const ODD_SPACE = /[\u3000\u00A0\u200B-\u200D\u2060\uFEFF]/;
+const ODD_SPACE_NAMES: Readonly<Record<string, string>> = { "\u3000": "全角空格", "\u00A0": "不换行空格" };
+const nameOf = (ch: string) => ODD_SPACE_NAMES[ch] ?? `看不见的字符（U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}）`;
+
+/**
+ * Slips in the layout of "field: value" lines that YAML reads as something else: a full-width or
+ * invisible space before or inside a field name, after its colon, or no space after the colon.
+ * Inside a value, a full-width space is text, and is left alone.
+ */
+function spacingSlips(text: string): Array<{ index: number; message: string }> {
+  return text.split("\n").flatMap((line, index) => {
+    const key = /^([\s\u3000\u00A0\u200B-\u200D\u2060\uFEFF]*(?:- )?)([^:#"'\s][^:#]*?):(.?)/u.exec(line);
+    if (key === null) return [];
+    const [, before = "", name = "", after = ""] = key;
+    const odd = ODD_SPACE.exec(before)?.[0] ?? ODD_SPACE.exec(name)?.[0];
+    if (odd !== undefined) {
+      return [
+        { index, message: `YAML：字段名“${name.replace(ODD_SPACE, "").trim()}”前后有${nameOf(odd)} — 请删掉它，字段名用半角字母顶格写` },
+      ];
+    }
+    if (!/^[A-Za-z_][\w-]*$/.test(name)) return [];
+    if (ODD_SPACE.test(after)) return [{ index, message: `YAML：“${name}:”后面是${nameOf(after)} — 请改成一个半角空格` }];
+    if (after !== "" && after !== " " && after !== "\t" && after !== "/") {
+      return [
+        {
+          index,
+          message: `YAML：“${name}:”后面少了空格 — 请在冒号后加一个半角空格，写成“${name}: ${line.slice(line.indexOf(":") + 1).trim()}”`,
+        },
+      ];
+    }
+    return [];
+  });
 }
 
 /**

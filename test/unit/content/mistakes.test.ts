@@ -57,6 +57,31 @@ describe("YAML slips", () => {
   });
 });
 
+describe("spaces an IME or a web page leaves in YAML", () => {
+  it("names a full-width, non-breaking or invisible space, or a missing one, where YAML would misread the line", () => {
+    const dir = validCopy();
+    const questions = path.join(dir, "questions");
+    const write = (name: string, order: number, field: string) =>
+      writeFileSync(
+        path.join(questions, `${name}.md`),
+        `---\norder: ${order}\n${field}\nsummary: 摘要　两部分之间的全角空格是文字。\nupdated: 2020-11-27\n---\n答案。\n`,
+      );
+    write("fullwidth-before", 11, "\u3000question: 问题？");
+    write("fullwidth-after", 12, "question:\u3000问题？");
+    write("nbsp-after", 13, "question:\u00A0问题？");
+    write("no-space", 14, "question:问题？");
+    write("invisible", 15, "\u200Bquestion: 问题？");
+    const shown = (name: string) => displayPath(path.join(questions, `${name}.md`));
+    expect(problemsOf(dir)).toEqual([
+      `${shown("fullwidth-after")}:3: YAML：“question:”后面是全角空格 — 请改成一个半角空格`,
+      `${shown("fullwidth-before")}:3: YAML：字段名“question”前后有全角空格 — 请删掉它，字段名用半角字母顶格写`,
+      `${shown("invisible")}:3: YAML：字段名“question”前后有看不见的字符（U+200B） — 请删掉它，字段名用半角字母顶格写`,
+      `${shown("nbsp-after")}:3: YAML：“question:”后面是不换行空格 — 请改成一个半角空格`,
+      `${shown("no-space")}:3: YAML：“question:”后面少了空格 — 请在冒号后加一个半角空格，写成“question: 问题？”`,
+    ]);
+  });
+});
+
 describe("Markdown structure", () => {
   it("reports an unclosed callout, nesting markdown-it would drop, a duplicate question and a duplicate heading", () => {
     const file = (name: string) => at("markdown-structure", `questions/${name}.md`);

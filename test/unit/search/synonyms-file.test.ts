@@ -1,6 +1,9 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ContentError, loadSite } from "../../../src/content/load.js";
+import { ContentError, checkContent, loadSite } from "../../../src/content/load.js";
+import { displayPath } from "../../../src/content/report.js";
 import { createSearch } from "../../../src/search/search.js";
 import { CONTENT_DIR, fixture } from "../../helpers.js";
 
@@ -38,6 +41,20 @@ describe("content/synonyms.yml", () => {
       `${at}:7: synonyms.5.1: 为空 — 请写一个词或短语`,
       `${at}:5: synonyms.3.0: “退款”已在第 1 组（synonyms.0）里 — 一个词只能放在一组，请删掉其中一处`,
     ]);
+  });
+
+  it("says so when a Chinese comma made a group one word", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "faq-synonyms-"));
+    cpSync(fixture("valid"), dir, { recursive: true });
+    writeFileSync(path.join(dir, "synonyms.yml"), "synonyms:\n  - [发票，报销，invoice]\n  - [退费、退款]\n");
+    try {
+      expect(checkContent(dir).problems).toEqual([
+        `${displayPath(path.join(dir, "synonyms.yml"))}:2: synonyms.0: 值不对（现在是 ["发票，报销，invoice"]） — 词之间用了中文逗号“，”或顿号“、”，整组被当成了一个词 — 请改用英文逗号加空格，例如 [发票, 报销, invoice]`,
+        `${displayPath(path.join(dir, "synonyms.yml"))}:3: synonyms.1: 值不对（现在是 ["退费、退款"]） — 词之间用了中文逗号“，”或顿号“、”，整组被当成了一个词 — 请改用英文逗号加空格，例如 [发票, 报销, invoice]`,
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("rejects unknown keys and broken YAML (here a repeated key) like every other content file", () => {
