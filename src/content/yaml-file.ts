@@ -65,7 +65,14 @@ export function parseYamlText(text: string, file: string, report: Report, firstL
     data = doc.toJS({ maxAliasCount: LIMITS.yamlAliases }) ?? {};
   } catch (error) {
     if (!(error instanceof ReferenceError)) throw error;
-    report(file, `YAML：别名（&名字 / *名字）展开得太多 — 请直接写出每个值，不要用 YAML 别名（${error.message}）`, firstLine);
+    if (/Unresolved alias/.test(error.message)) {
+      // "*ISP" was meant as text; YAML read the star as a reference to an anchor.
+      const index = Math.max(
+        0,
+        sourceLines.findIndex((line) => /:\s+\*/.test(line)),
+      );
+      report(file, `YAML：值以 * 开头，被当成了 YAML 别名 — ${quoteIt(sourceLines[index] ?? "")}（${error.message}）`, index + firstLine);
+    } else report(file, `YAML：别名（&名字 / *名字）展开得太多 — 请直接写出每个值，不要用 YAML 别名（${error.message}）`, firstLine);
     return undefined;
   }
   // A field's line is its key's (a value may start on the next line); a list item's is its own.
@@ -116,6 +123,13 @@ function spacingSlips(text: string): Array<{ index: number; message: string }> {
   });
 }
 
+/** The line with its value in quotes, as the fix to copy; any quote inside the value doubled up as YAML wants it. */
+function quoteIt(line: string): string {
+  const match = /^\s*(?:- )?([\w-]+):[ \t]+(.*?)\s*$/.exec(line);
+  if (match === null) return '请把整个值放在英文引号里，例如 question: "[全网]ISP 许可证"';
+  return `请把整个值放在英文引号里：${match[1]}: "${(match[2] ?? "").replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+}
+
 /**
  * The parser's message for the slips owners make, turned into what to do. `index` is the line's
  * index in the YAML text; the parser's own reason follows in parentheses.
@@ -129,7 +143,9 @@ function translate(code: string, reason: string, lines: string[], index: number)
     case "BLOCK_AS_IMPLICIT_KEY":
       return here(`YAML：值里有英文冒号加空格“: ” — 请把整个值放在引号里，例如 summary: "注意: ……"（${reason}）`);
     case "DUPLICATE_KEY":
-      return here(`YAML：同一个字段写了两次 — 请删掉其中一个（${reason}）`);
+      return here(
+        `YAML：同一个字段写了两次 — 如果这一行本该属于上面的某个字段，请照那个字段的其他行缩进；真的写重了，才删掉其中一个（${reason}）`,
+      );
     case "MISSING_CHAR":
       if (/quote/.test(reason)) {
         // The parser notices at the end of the text; the owner must look where the quote opened.
@@ -138,6 +154,9 @@ function translate(code: string, reason: string, lines: string[], index: number)
       }
       return here(`YAML：格式有误 — 请检查括号和引号是否成对（${reason}）`);
     default:
+      // A value that starts with a character YAML reserves ([全网]ISP, @ISP, - ISP, `x`).
+      if (/^\s*(?:- )?[\w-]+:[ \t]+[[\]{}@`%!&*-]/.test(lines[index] ?? ""))
+        return here(`YAML：值以特殊符号开头 — ${quoteIt(lines[index] ?? "")}（${reason}）`);
       return here(`YAML：格式有误 — 请对照其他文件检查这一行（${reason}）`);
   }
 }

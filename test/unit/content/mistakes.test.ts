@@ -3,7 +3,7 @@
 // and what to do. Fixtures hold what git can store; pipes, symlinks and big files are made here.
 
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -78,6 +78,38 @@ describe("spaces an IME or a web page leaves in YAML", () => {
       `${shown("invisible")}:3: YAML：字段名“question”前后有看不见的字符（U+200B） — 请删掉它，字段名用半角字母顶格写`,
       `${shown("nbsp-after")}:3: YAML：“question:”后面是不换行空格 — 请改成一个半角空格`,
       `${shown("no-space")}:3: YAML：“question:”后面少了空格 — 请在冒号后加一个半角空格，写成“question: 问题？”`,
+    ]);
+  });
+});
+
+describe("values YAML reads as something else", () => {
+  it("says to quote a value that starts with a character YAML reserves, showing the line quoted", () => {
+    const dir = validCopy();
+    const questions = path.join(dir, "questions");
+    const write = (name: string, order: number, value: string) =>
+      writeFileSync(
+        path.join(questions, `${name}.md`),
+        `---\norder: ${order}\nquestion: ${value}\nsummary: 摘要。\nupdated: 2020-11-27\n---\n答案。\n`,
+      );
+    write("bracket", 21, "[全网]ISP 许可证");
+    write("at", 22, "@ISP");
+    write("star", 23, "*ISP");
+    const shown = (name: string) => displayPath(path.join(questions, `${name}.md`));
+    expect(problemsOf(dir)).toEqual([
+      `${shown("at")}:3: YAML：值以特殊符号开头 — 请把整个值放在英文引号里：question: "@ISP"（Plain value cannot start with reserved character @）`,
+      `${shown("bracket")}:3: YAML：值以特殊符号开头 — 请把整个值放在英文引号里：question: "[全网]ISP 许可证"（Unexpected scalar at node end）`,
+      `${shown("star")}:3: YAML：值以 * 开头，被当成了 YAML 别名 — 请把整个值放在英文引号里：question: "*ISP"（Unresolved alias (the anchor must be set before the alias): ISP）`,
+    ]);
+  });
+
+  it("does not tell the owner to delete a field that only lost its indentation", () => {
+    const dir = validCopy();
+    const site = path.join(dir, "site.yml");
+    writeFileSync(site, `${readFileSync(site, "utf8")}title: 又一个标题\n`);
+    expect(problemsOf(dir)).toEqual([
+      expect.stringMatching(
+        /site\.yml:\d+: YAML：同一个字段写了两次 — 如果这一行本该属于上面的某个字段，请照那个字段的其他行缩进；真的写重了，才删掉其中一个/,
+      ),
     ]);
   });
 });

@@ -62,7 +62,7 @@ describe("content/synonyms.yml", () => {
       `${file("synonyms-unknown-key")}:1: synonym: 不认识的字段 — 请检查拼写，可用的字段只有 synonyms`,
     ]);
     expect(problemsOf(fixture("synonyms-bad-yaml"))).toEqual([
-      `${file("synonyms-bad-yaml")}:3: YAML：同一个字段写了两次 — 请删掉其中一个（Map keys must be unique）`,
+      `${file("synonyms-bad-yaml")}:3: YAML：同一个字段写了两次 — 如果这一行本该属于上面的某个字段，请照那个字段的其他行缩进；真的写重了，才删掉其中一个（Map keys must be unique）`,
     ]);
   });
 
