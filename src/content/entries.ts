@@ -62,9 +62,8 @@ export function loadFolder<S extends typeof questionSchema | typeof pageSchema>(
   });
   // A folder beside the answers holds their images; a Markdown file in it is never published.
   for (const name of names) {
-    const inner = path.join(folder, name);
-    for (const nested of markdownBelow(inner)) {
-      report(path.join(inner, nested), `位置：子文件夹里的 Markdown 文件不会发布 — 请把它移到 ${path.basename(folder)}/ 里，或者删掉`);
+    for (const file of markdownFiles(path.join(folder, name), true)) {
+      report(file, `位置：子文件夹里的 Markdown 文件不会发布 — 请把它移到 ${path.basename(folder)}/ 里，或者删掉`);
     }
   }
   if (required && files.length === 0) report(folder, "文件夹：没有 Markdown 文件 — 请为每个问题建立一个，例如 invoice.md");
@@ -84,23 +83,21 @@ export function loadFolder<S extends typeof questionSchema | typeof pageSchema>(
 /** Markdown files in the content folder itself, where nothing is published from. */
 export function reportStrayMarkdown(root: string, report: Report): void {
   // A missing or unreadable folder is reported by the site.yml and questions/ checks.
-  const names = existsSync(root) && lstatSync(root).isDirectory() ? readdirSync(root).sort() : [];
-  for (const name of names) {
-    if (name.toLowerCase().endsWith(".md") && !LEFTOVER.test(name) && !lstatSync(path.join(root, name)).isDirectory()) {
-      report(
-        path.join(root, name),
-        "位置：不在 questions/ 或 pages/ 里，不会发布 — 问题请放进 questions/，独立页面（如关于、法律声明）请放进 pages/",
-      );
-    }
+  for (const file of markdownFiles(root, false)) {
+    report(file, "位置：不在 questions/ 或 pages/ 里，不会发布 — 问题请放进 questions/，独立页面（如关于、法律声明）请放进 pages/");
   }
 }
 
-/** Markdown files anywhere under a real folder (not a symlink); none for a file, or a folder that cannot be read. */
-function markdownBelow(folder: string): string[] {
+/**
+ * The Markdown files (leftovers aside) in a real folder, not a symlink, or anywhere under it;
+ * none for a file, or for a folder that cannot be read.
+ */
+function markdownFiles(folder: string, recursive: boolean): string[] {
   if (!lstatSync(folder, { throwIfNoEntry: false })?.isDirectory()) return [];
   try {
-    return readdirSync(folder, { recursive: true, encoding: "utf8" })
-      .filter((name) => name.toLowerCase().endsWith(".md") && !LEFTOVER.test(path.basename(name)))
+    return readdirSync(folder, { recursive, withFileTypes: true })
+      .filter((entry) => !entry.isDirectory() && entry.name.toLowerCase().endsWith(".md") && !LEFTOVER.test(entry.name))
+      .map((entry) => path.join(entry.parentPath, entry.name))
       .sort();
   } catch {
     return [];

@@ -123,12 +123,13 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     slugCounts: new Map(),
   };
   const tokens = md.parse(source, env);
+  const lines = source.split("\n");
   const problems = [
     ...env.problems,
     ...findTopLevelHeadings(tokens, firstLine),
     ...findUnknownCallouts(tokens, firstLine),
-    ...findUnclosedCallouts(tokens, source, firstLine),
-    ...findUnclosedFences(tokens, source, firstLine),
+    ...findUnclosedCallouts(tokens, lines, firstLine),
+    ...findUnclosedFences(tokens, lines, firstLine),
     ...findLookalikes(tokens, firstLine),
     ...findDeepNesting(tokens, firstLine),
   ].sort((a, b) => a.line - b.line);
@@ -251,8 +252,7 @@ function findTopLevelHeadings(tokens: Token[], firstLine: number): BodyProblem[]
  * a forgotten closing line would pull everything after it into the box. The open token's map
  * ends at the closing line when there is one, and at the end of the answer when not.
  */
-function findUnclosedCallouts(tokens: Token[], source: string, firstLine: number): BodyProblem[] {
-  const lines = source.split("\n");
+function findUnclosedCallouts(tokens: Token[], lines: readonly string[], firstLine: number): BodyProblem[] {
   return tokens.flatMap((token) => {
     if (!token.type.startsWith("container_") || token.nesting !== 1 || token.map === null) return [];
     const closing = lines[token.map[1]];
@@ -262,8 +262,7 @@ function findUnclosedCallouts(tokens: Token[], source: string, firstLine: number
 }
 
 /** A ``` with no closing line turns the rest of the answer into code. */
-function findUnclosedFences(tokens: Token[], source: string, firstLine: number): BodyProblem[] {
-  const lines = source.split("\n");
+function findUnclosedFences(tokens: Token[], lines: readonly string[], firstLine: number): BodyProblem[] {
   return tokens.flatMap((token) => {
     if (token.type !== "fence" || token.map === null) return [];
     const closing = lines[token.map[1] - 1]?.trim() ?? "";

@@ -89,7 +89,10 @@ export function parseYamlText(text: string, file: string, report: Report, firstL
 }
 
 /** Spaces an IME or a copied web page puts where YAML needs a plain one, or none. */
-const ODD_SPACE = /[\u3000\u00A0\u200B-\u200D\u2060\uFEFF]/;
+const ODD_SPACES = "\u3000\u00A0\u200B-\u200D\u2060\uFEFF";
+const ODD_SPACE = new RegExp(`[${ODD_SPACES}]`);
+/** A "field:" line: what comes before the field name, the name, and the character after the colon. */
+const FIELD_LINE = new RegExp(`^([\\s${ODD_SPACES}]*(?:- )?)([^:#"'\\s][^:#]*?):(.?)`, "u");
 const ODD_SPACE_NAMES: Readonly<Record<string, string>> = { "\u3000": "全角空格", "\u00A0": "不换行空格" };
 const nameOf = (ch: string) => ODD_SPACE_NAMES[ch] ?? `看不见的字符（U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase()}）`;
 
@@ -100,7 +103,7 @@ const nameOf = (ch: string) => ODD_SPACE_NAMES[ch] ?? `看不见的字符（U+${
  */
 function spacingSlips(text: string): Array<{ index: number; message: string }> {
   return text.split("\n").flatMap((line, index) => {
-    const key = /^([\s\u3000\u00A0\u200B-\u200D\u2060\uFEFF]*(?:- )?)([^:#"'\s][^:#]*?):(.?)/u.exec(line);
+    const key = FIELD_LINE.exec(line);
     if (key === null) return [];
     const [, before = "", name = "", after = ""] = key;
     const odd = ODD_SPACE.exec(before)?.[0] ?? ODD_SPACE.exec(name)?.[0];

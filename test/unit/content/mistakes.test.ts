@@ -27,6 +27,12 @@ function validCopy(): string {
 }
 const question = (order: number, body: string) =>
   `---\norder: ${order}\nquestion: 问题${order}？\nsummary: 摘要。\nupdated: 2020-11-27\n---\n${body}\n`;
+/** Writes questions/<name>.md whose third line (the question's) is `field` as the owner typed it. */
+function writeWithQuestionLine(dir: string, name: string, order: number, field: string): void {
+  // The full-width space inside the summary is text, and must pass.
+  const front = `order: ${order}\n${field}\nsummary: 摘要　两部分之间的全角空格是文字。\nupdated: 2020-11-27`;
+  writeFileSync(path.join(dir, "questions", `${name}.md`), `---\n${front}\n---\n答案。\n`);
+}
 
 describe("encoding", () => {
   it("rejects a file saved as GBK, naming the line and saying to save as UTF-8", () => {
@@ -61,11 +67,7 @@ describe("spaces an IME or a web page leaves in YAML", () => {
   it("names a full-width, non-breaking or invisible space, or a missing one, where YAML would misread the line", () => {
     const dir = validCopy();
     const questions = path.join(dir, "questions");
-    const write = (name: string, order: number, field: string) =>
-      writeFileSync(
-        path.join(questions, `${name}.md`),
-        `---\norder: ${order}\n${field}\nsummary: 摘要　两部分之间的全角空格是文字。\nupdated: 2020-11-27\n---\n答案。\n`,
-      );
+    const write = (name: string, order: number, field: string) => writeWithQuestionLine(dir, name, order, field);
     write("fullwidth-before", 11, "\u3000question: 问题？");
     write("fullwidth-after", 12, "question:\u3000问题？");
     write("nbsp-after", 13, "question:\u00A0问题？");
@@ -86,11 +88,7 @@ describe("values YAML reads as something else", () => {
   it("says to quote a value that starts with a character YAML reserves, showing the line quoted", () => {
     const dir = validCopy();
     const questions = path.join(dir, "questions");
-    const write = (name: string, order: number, value: string) =>
-      writeFileSync(
-        path.join(questions, `${name}.md`),
-        `---\norder: ${order}\nquestion: ${value}\nsummary: 摘要。\nupdated: 2020-11-27\n---\n答案。\n`,
-      );
+    const write = (name: string, order: number, value: string) => writeWithQuestionLine(dir, name, order, `question: ${value}`);
     write("bracket", 21, "[全网]ISP 许可证");
     write("at", 22, "@ISP");
     write("star", 23, "*ISP");
