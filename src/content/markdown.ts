@@ -307,15 +307,17 @@ const LOOKALIKES: ReadonlyArray<{ at: "start" | "anywhere"; pattern: RegExp; mes
 ];
 
 function findLookalikes(tokens: Token[], firstLine: number): BodyProblem[] {
-  return tokens.flatMap((token) => {
+  return tokens.flatMap((token, index) => {
     if (token.type !== "inline" || token.map === null) return [];
+    // A line of a paragraph can be a list or a heading gone wrong; a heading's text ("## 1、申请条件") cannot.
+    const inParagraph = tokens[index - 1]?.type === "paragraph_open";
     let line = token.map[0] + firstLine;
-    let lineStart = true;
+    let lineStart = inParagraph;
     const found: BodyProblem[] = [];
     for (const child of token.children ?? []) {
       if (child.type === "softbreak" || child.type === "hardbreak") {
         line += 1;
-        lineStart = true;
+        lineStart = inParagraph;
         continue;
       }
       if (child.type === "text") {

@@ -98,6 +98,8 @@ describe("renderMarkdown", () => {
       "第一行<br>第二行",
       "",
       "`<br>` 写在代码里，2020、2021 年写在句中，（1）开头的段落：都不是问题。",
+      "",
+      "## 1、标题里的编号也不是问题",
     ].join("\n");
     expect(renderMarkdown(source, { firstLine: 7 }).problems).toEqual([
       { line: 7, message: "编号列表：“1、”不会显示成列表，几行会连成一段 — 请写成“1. ”（半角数字、半角句点，再加一个空格）" },
